@@ -1,0 +1,38 @@
+package dev.confirma.chain.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+import java.util.Optional;
+
+/** The chains Confirma watches and the assets it accepts on each, under {@code confirma.chains.*}. */
+@ConfigMapping(prefix = "confirma.chains")
+public interface ChainsConfig {
+
+    /** Chain settings keyed by chain name ({@code celo}, {@code ethereum}). */
+    @io.smallrye.config.WithParentName
+    Map<String, Chain> chains();
+
+    interface Chain {
+        /** Expected {@code eth_chainId}; checked at start. */
+        long chainId();
+
+        /** Watch this chain and offer its assets. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Assets accepted on this chain keyed by symbol; no contract means the native coin. */
+        Map<String, Asset> assets();
+    }
+
+    interface Asset {
+        /** ERC-20 contract address; absent for the chain's native coin. */
+        Optional<String> contract();
+
+        /** Decimals of the smallest unit (18 for CELO, ETH, cUSD; 6 for USDC, USDT). */
+        int decimals();
+
+        /** CoinGecko coin id used to price it. */
+        Optional<String> coingeckoId();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.confirma.common;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/** Owns how decimal amounts are shown: no exponents, no float, scale kept meaningful. */
+public final class Money {
+
+    private Money() {
+    }
+
+    /**
+     * An amount as a plain decimal string. Fiat keeps at least the currency's minor digits
+     * ("12.50 USD"); anything else shows the digits it has, without trailing zeros.
+     */
+    public static String format(BigDecimal amount, String currencyCode) {
+        if (amount == null) {
+            return null;
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.scale() < 0) {
+            stripped = stripped.setScale(0);
+        }
+        int minorDigits = fiatMinorDigits(currencyCode);
+        if (stripped.scale() < minorDigits) {
+            stripped = stripped.setScale(minorDigits);
+        }
+        return stripped.toPlainString();
+    }
+
+    /** Digits after the point that matter, ignoring trailing zeros ("1.500" has 1). */
+    public static int significantScale(BigDecimal amount) {
+        return Math.max(0, amount.stripTrailingZeros().scale());
+    }
+
+    private static int fiatMinorDigits(String currencyCode) {
+        if (currencyCode == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
+        } catch (IllegalArgumentException notIso) {
+            return 0;
+        }
+    }
+}

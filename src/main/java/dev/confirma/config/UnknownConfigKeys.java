@@ -1,0 +1,46 @@
+package dev.confirma.config;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/**
+ * Warns about {@code confirma.*} keys this version does not know. Never fatal: an
+ * operator's config file outlives the version it was written for, and a typo deserves a
+ * warning, not an outage.
+ */
+@Singleton
+public class UnknownConfigKeys {
+
+    private static final Logger LOG = Logger.getLogger(UnknownConfigKeys.class);
+
+    static final List<Pattern> KNOWN = List.of(
+            Pattern.compile("confirma\\.(public-url|admin-token)"),
+            Pattern.compile("confirma\\.checkout\\.(expiry|monitoring|max-order-total|underpayment-tolerance-percent)"),
+            Pattern.compile("confirma\\.chains\\.[a-z0-9-]+\\.(chain-id|rpc-urls|confirmations|poll-interval|enabled)"),
+            Pattern.compile("confirma\\.chains\\.[a-z0-9-]+\\.assets\\.[A-Za-z0-9.]+\\.(contract|decimals|coingecko-id)"),
+            Pattern.compile("confirma\\.rates\\.(providers|refresh-interval|max-age|coingecko\\.url|coinbase\\.url)"),
+            Pattern.compile("confirma\\.rates\\.fixed\\.\"?[A-Za-z0-9]+/[A-Za-z]+\"?"),
+            Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays)"));
+
+    void warnOnStart(@Observes StartupEvent event, Config config) {
+        TreeSet<String> unknown = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("confirma.") && !isKnown(name)) {
+                unknown.add(name);
+            }
+        }
+        for (String name : unknown) {
+            LOG.warnf("Unknown configuration key %s is ignored (check its spelling against the README)", name);
+        }
+    }
+
+    static boolean isKnown(String name) {
+        return KNOWN.stream().anyMatch(pattern -> pattern.matcher(name).matches());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.confirma.order.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/** How long checkouts live and what they may ask for, under {@code confirma.checkout.*}. */
+@ConfigMapping(prefix = "confirma.checkout")
+public interface CheckoutConfig {
+
+    /** Quote lifetime: an unpaid order is cancelled this long after checkout. */
+    @WithDefault("PT15M")
+    Duration expiry();
+
+    /** Late-payment window after expiry during which payments are still credited. */
+    @WithDefault("PT24H")
+    Duration monitoring();
+
+    /** Largest orderTotal accepted, in the order's currency. */
+    @WithDefault("1000000000")
+    BigDecimal maxOrderTotal();
+}

@@ -1,0 +1,32 @@
+package dev.confirma.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A store's API key, kept only as its SHA-256 and a short prefix to recognise it by. */
+@Entity
+@Table(name = "api_keys")
+public class ApiKey extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "store_id", nullable = false)
+    public String storeId;
+
+    @Column(name = "key_hash", nullable = false)
+    public String keyHash;
+
+    @Column(name = "key_prefix", nullable = false)
+    public String keyPrefix;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+}

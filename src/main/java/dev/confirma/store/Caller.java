@@ -1,0 +1,37 @@
+package dev.confirma.store;
+
+import dev.confirma.common.error.ApiException;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+
+/** Who is making the current request: a store (by API key) or a shopper (by session token). */
+@RequestScoped
+public class Caller {
+
+    private Store store;
+    private String shopperOrderId;
+
+    public void authenticatedAsStore(Store store) {
+        this.store = store;
+    }
+
+    public void authenticatedAsShopper(String orderId) {
+        this.shopperOrderId = orderId;
+    }
+
+    /** The calling store; the request filter has already refused callers without a key. */
+    public Store store() {
+        if (store == null) {
+            throw ApiException.unauthorized("x-api-key header is required");
+        }
+        return store;
+    }
+
+    public Optional<Store> storeIfAny() {
+        return Optional.ofNullable(store);
+    }
+
+    public Optional<String> shopperOrderId() {
+        return Optional.ofNullable(shopperOrderId);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.confirma.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A merchant's shop: where its money goes (wallets) and how its prices are adjusted. */
+@Entity
+@Table(name = "stores")
+public class Store extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "markup_percentage", nullable = false, precision = 9, scale = 4)
+    public BigDecimal markupPercentage;
+
+    @Column(name = "discount_percentage", nullable = false, precision = 9, scale = 4)
+    public BigDecimal discountPercentage;
+
+    /** Comma-separated symbols, or null for every asset the server accepts. */
+    @Column(name = "accepted_assets")
+    public String acceptedAssets;
+
+    @Column(name = "webhook_secret", nullable = false)
+    public String webhookSecret;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "store_wallets", joinColumns = @JoinColumn(name = "store_id"))
+    public List<StoreWallet> wallets = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public static Optional<Store> findActive(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return Store.<Store>findByIdOptional(id).filter(store -> store.deletedAt == null);
+    }
+
+    public static List<Store> listActive() {
+        return list("deletedAt is null order by createdAt");
+    }
+}

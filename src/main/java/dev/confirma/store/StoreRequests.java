@@ -1,0 +1,94 @@
+package dev.confirma.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confirma.chain.AssetCatalog;
+import dev.confirma.chain.Protocol;
+import dev.confirma.chain.evm.EvmAddress;
+import dev.confirma.common.Money;
+import dev.confirma.common.error.ApiException;
+import dev.confirma.common.json.JsonRequest;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and checks the operator's store requests; nothing invalid gets past it. */
+@Singleton
+public class StoreRequests {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final AssetCatalog assets;
+
+    StoreRequests(AssetCatalog assets) {
+        this.assets = assets;
+    }
+
+    public StoreDraft forCreate(JsonNode json) {
+        JsonRequest body = JsonRequest.body(json);
+        body.requiredText("name", 200);
+        return read(body);
+    }
+
+    public StoreDraft forPatch(JsonNode json) {
+        return read(JsonRequest.body(json));
+    }
+
+    private StoreDraft read(JsonRequest body) {
+        return new StoreDraft(
+                body.optionalText("name", 200),
+                body.optionalObjects("wallets").map(this::wallets),
+                body.optionalDecimal("markupPercentage").map(m -> percentage(body, "markupPercentage", m, true)),
+                body.optionalDecimal("discountPercentage").map(d -> percentage(body, "discountPercentage", d, false)),
+                body.optionalTexts("acceptedAssets").map(this::acceptedAssets));
+    }
+
+    private List<StoreWallet> wallets(List<JsonRequest> items) {
+        List<StoreWallet> wallets = new ArrayList<>();
+        Set<Protocol> seen = EnumSet.noneOf(Protocol.class);
+        for (JsonRequest item : items) {
+            String protocolText = item.requiredText("protocol", 32);
+            Protocol protocol = Protocol.parse(protocolText).orElseThrow(() -> ApiException.invalidField(
+                    item.name("protocol"), item.name("protocol") + " must be CELO or ETHEREUM, not " + protocolText));
+            if (!seen.add(protocol)) {
+                throw ApiException.invalidField(item.name("protocol"), "only one wallet per protocol: " + protocol + " is repeated");
+            }
+            String addressText = item.requiredText("address", 64);
+            String address = EvmAddress.parse(addressText).orElseThrow(() -> ApiException.invalidField(item.name("address"),
+                    item.name("address") + " is not a valid address (0x and 40 hex digits, EIP-55 checksum when mixed case)"));
+            if (EvmAddress.isZero(address)) {
+                throw ApiException.invalidField(item.name("address"), "the zero address cannot receive payments");
+            }
+            wallets.add(new StoreWallet(protocol, address));
+        }
+        return wallets;
+    }
+
+    private static BigDecimal percentage(JsonRequest body, String field, BigDecimal value, boolean mayReachHundred) {
+        boolean inRange = value.signum() >= 0
+                && (mayReachHundred ? value.compareTo(HUNDRED) <= 0 : value.compareTo(HUNDRED) < 0);
+        if (!inRange) {
+            throw ApiException.invalidField(body.name(field),
+                    field + " must be between 0 and " + (mayReachHundred ? "100" : "less than 100"));
+        }
+        if (Money.significantScale(value) > 4) {
+            throw ApiException.invalidField(body.name(field), field + " may have at most 4 decimal places");
+        }
+        return value;
+    }
+
+    private List<String> acceptedAssets(List<String> symbols) {
+        if (symbols.isEmpty()) {
+            throw ApiException.invalidField("acceptedAssets", "acceptedAssets must list at least one asset, or be left out to accept all");
+        }
+        Set<String> canonical = new LinkedHashSet<>();
+        for (String symbol : symbols) {
+            canonical.add(assets.canonicalSymbol(symbol).orElseThrow(() -> ApiException.invalidField("acceptedAssets",
+                    "acceptedAssets: " + symbol + " is not an asset this server accepts (" + String.join(", ", assets.symbols()) + ")")));
+        }
+        return List.copyOf(canonical);
+    }
+}

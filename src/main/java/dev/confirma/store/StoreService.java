@@ -1,0 +1,81 @@
+package dev.confirma.store;
+
+import dev.confirma.common.Secrets;
+import dev.confirma.common.error.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates, changes and retires stores; holds the transaction for the operator API. */
+@ApplicationScoped
+public class StoreService {
+
+    private final ApiKeys apiKeys;
+    private final Clock clock;
+
+    StoreService(ApiKeys apiKeys, Clock clock) {
+        this.apiKeys = apiKeys;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CreatedStore create(StoreDraft draft) {
+        Instant now = clock.instant();
+        Store store = new Store();
+        store.id = UUID.randomUUID().toString();
+        store.name = draft.name().orElseThrow();
+        store.wallets.addAll(draft.wallets().orElse(List.of()));
+        store.markupPercentage = draft.markupPercentage().orElse(BigDecimal.ZERO);
+        store.discountPercentage = draft.discountPercentage().orElse(BigDecimal.ZERO);
+        store.acceptedAssets = draft.acceptedAssets().map(list -> String.join(",", list)).orElse(null);
+        store.webhookSecret = "whsec_" + Secrets.randomToken(32);
+        store.createdAt = now;
+        store.updatedAt = now;
+        store.persist();
+        ApiKeys.IssuedKey key = apiKeys.issue(store.id);
+        return new CreatedStore(store, key);
+    }
+
+    @Transactional
+    public Store update(String id, StoreDraft patch) {
+        Store store = require(id);
+        patch.name().ifPresent(name -> store.name = name);
+        patch.wallets().ifPresent(wallets -> {
+            store.wallets.clear();
+            store.wallets.addAll(wallets);
+        });
+        patch.markupPercentage().ifPresent(m -> store.markupPercentage = m);
+        patch.discountPercentage().ifPresent(d -> store.discountPercentage = d);
+        patch.acceptedAssets().ifPresent(list -> store.acceptedAssets = String.join(",", list));
+        store.updatedAt = clock.instant();
+        return store;
+    }
+
+    /** Retires the store: its keys stop working at once; its orders stay for the record. */
+    @Transactional
+    public void delete(String id) {
+        Store store = require(id);
+        store.deletedAt = clock.instant();
+        store.updatedAt = store.deletedAt;
+        apiKeys.revokeAll(store.id);
+    }
+
+    /** Replaces every active key of the store with one new key. */
+    @Transactional
+    public ApiKeys.IssuedKey rotateKey(String id) {
+        Store store = require(id);
+        apiKeys.revokeAll(store.id);
+        return apiKeys.issue(store.id);
+    }
+
+    public Store require(String id) {
+        return Store.findActive(id).orElseThrow(() -> ApiException.notFound("Store " + id + " not found"));
+    }
+
+    public record CreatedStore(Store store, ApiKeys.IssuedKey key) {
+    }
+}

@@ -1,0 +1,79 @@
+package dev.confirma.store.rest;
+
+import dev.confirma.common.BearerToken;
+import dev.confirma.common.error.ApiException;
+import dev.confirma.store.ApiKeys;
+import dev.confirma.store.Caller;
+import dev.confirma.store.OperatorToken;
+import dev.confirma.store.Store;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authenticates every request by path, before its body is read, so no endpoint can be
+ * added without protection: /admin needs the operator token, /plugins and /v1 a store key.
+ * The one exception: {@code PUT /plugins/checkout/{id}} also takes the shopper's session
+ * token, which the endpoint checks against the order.
+ */
+public class AccessFilters {
+
+    static final String API_KEY_HEADER = "x-api-key";
+
+    private final OperatorToken operatorToken;
+    private final ApiKeys apiKeys;
+    private final Caller caller;
+
+    AccessFilters(OperatorToken operatorToken, ApiKeys apiKeys, Caller caller) {
+        this.operatorToken = operatorToken;
+        this.apiKeys = apiKeys;
+        this.caller = caller;
+    }
+
+    @ServerRequestFilter
+    public void authenticate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (startsWithSegment(path, "/admin")) {
+            requireOperator(request);
+        } else if (startsWithSegment(path, "/plugins")) {
+            authenticateStore(request, request.getHeaderString(API_KEY_HEADER), isShopperEndpoint(request, path));
+        } else if (startsWithSegment(path, "/v1")) {
+            String key = Optional.ofNullable(request.getHeaderString(API_KEY_HEADER)).orElseGet(() -> bearer(request));
+            authenticateStore(request, key, false);
+        }
+    }
+
+    private void requireOperator(ContainerRequestContext request) {
+        String token = bearer(request);
+        if (token == null) {
+            throw ApiException.unauthorized("Authorization: Bearer <operator token> is required");
+        }
+        if (!operatorToken.matches(token)) {
+            throw ApiException.unauthorized("The operator token is not valid");
+        }
+    }
+
+    private void authenticateStore(ContainerRequestContext request, String key, boolean shopperAllowed) {
+        if (key == null || key.isBlank()) {
+            if (shopperAllowed) {
+                return; // the endpoint checks the session token against the order it names
+            }
+            throw ApiException.unauthorized("x-api-key header is required");
+        }
+        Store store = apiKeys.authenticate(key).orElseThrow(() -> ApiException.unauthorized("The API key is not valid"));
+        caller.authenticatedAsStore(store);
+    }
+
+    private static boolean isShopperEndpoint(ContainerRequestContext request, String path) {
+        return "PUT".equals(request.getMethod()) && path.startsWith("/plugins/checkout/");
+    }
+
+    private static String bearer(ContainerRequestContext request) {
+        return BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    private static boolean startsWithSegment(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}

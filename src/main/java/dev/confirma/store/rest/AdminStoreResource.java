@@ -1,0 +1,83 @@
+package dev.confirma.store.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confirma.store.ApiKeys;
+import dev.confirma.store.Store;
+import dev.confirma.store.StoreRequests;
+import dev.confirma.store.StoreService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Operator API for stores (CONTRACT §2). Authenticated by {@link AccessFilters}. */
+@Path("/admin/stores")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminStoreResource {
+
+    private final StoreService stores;
+    private final StoreRequests requests;
+    private final StoreMapper mapper;
+
+    AdminStoreResource(StoreService stores, StoreRequests requests, StoreMapper mapper) {
+        this.stores = stores;
+        this.requests = requests;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode body) {
+        StoreService.CreatedStore created = stores.create(requests.forCreate(body));
+        return Response.status(Response.Status.CREATED)
+                .entity(mapper.toView(created.store(), created.key().apiKey()))
+                .build();
+    }
+
+    @GET
+    public Map<String, List<StoreView>> list() {
+        return Map.of("stores", Store.listActive().stream().map(s -> mapper.toView(s, null)).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public StoreView get(@PathParam("id") String id) {
+        return mapper.toView(stores.require(id), null);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public StoreView update(@PathParam("id") String id, JsonNode body) {
+        return mapper.toView(stores.update(id, requests.forPatch(body)), null);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        stores.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/api-keys")
+    public Response rotateKey(@PathParam("id") String id) {
+        ApiKeys.IssuedKey key = stores.rotateKey(id);
+        return Response.status(Response.Status.CREATED)
+                .entity(new RotatedKey(id, key.apiKey(), key.prefix(), key.createdAt()))
+                .build();
+    }
+
+    /** The new key, shown once; every earlier key of the store is revoked. */
+    public record RotatedKey(String storeId, String apiKey, String apiKeyPrefix, Instant createdAt) {
+    }
+}

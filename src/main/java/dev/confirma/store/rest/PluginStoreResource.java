@@ -1,0 +1,50 @@
+package dev.confirma.store.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confirma.common.error.ApiException;
+import dev.confirma.common.json.JsonRequest;
+import dev.confirma.store.Caller;
+import dev.confirma.store.Store;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** {@code POST /plugins/stores/verification}: a plugin checks its store id and key (CONTRACT §3). */
+@Path("/plugins/stores")
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginStoreResource {
+
+    private final Caller caller;
+    private final StoreMapper mapper;
+
+    PluginStoreResource(Caller caller, StoreMapper mapper) {
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Verification verify(JsonNode json) {
+        JsonRequest body = JsonRequest.body(json);
+        String storeId = body.requiredText("storeId", 64);
+        body.optionalText("plugin", 32).filter(p -> !p.equals("checkout")).ifPresent(p -> {
+            throw ApiException.invalidField("plugin", "plugin must be \"checkout\"");
+        });
+        body.optionalText("ecommerceType", 32);
+        Store store = caller.store();
+        if (!store.id.equals(storeId)) {
+            throw ApiException.forbidden("storeId does not belong to this API key");
+        }
+        if (store.wallets.isEmpty()) {
+            throw ApiException.badRequest("invalid_store_wallets", "Invalid store wallet configuration");
+        }
+        return new Verification(store.id, store.webhookSecret, mapper.wallets(store));
+    }
+
+    public record Verification(String storeId, String webhookSecret, List<WalletView> wallets) {
+    }
+}

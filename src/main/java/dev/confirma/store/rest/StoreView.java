@@ -1,0 +1,22 @@
+package dev.confirma.store.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A store as the operator sees it. {@code apiKey} appears only in the response that created it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StoreView(
+        String id,
+        String name,
+        List<WalletView> wallets,
+        BigDecimal markupPercentage,
+        BigDecimal discountPercentage,
+        List<String> acceptedAssets,
+        String webhookSecret,
+        String apiKey,
+        String apiKeyPrefix,
+        Instant createdAt,
+        Instant updatedAt) {
+}
