@@ -1,0 +1,56 @@
+package dev.confirma.store;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.confirma.common.Secrets;
+import dev.confirma.common.ServerSecret;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** With no confirma.admin-token set, the first start generates one, logs it once, and keeps only its hash. */
+@QuarkusTest
+@TestProfile(GeneratedOperatorTokenTest.NoAdminToken.class)
+class GeneratedOperatorTokenTest {
+
+    static final Path LOG = Path.of("target", "generated-operator-token.log");
+
+    public static class NoAdminToken implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Files.deleteIfExists(LOG);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return Map.of("confirma.admin-token", "",
+                    "quarkus.log.file.enable", "true",
+                    "quarkus.log.file.path", LOG.toString());
+        }
+    }
+
+    @Test
+    void shouldGenerateLogOnceAndStoreOnlyTheHash() throws IOException {
+        String log = Files.readString(LOG);
+        Matcher m = Pattern.compile("Generated the operator token \\(shown only now, store it safely\\): (adm_[A-Za-z0-9_-]{43})").matcher(log);
+        assertTrue(m.find(), "the generated token is logged");
+        String token = m.group(1);
+        assertEquals(1, log.split("Generated the operator token", -1).length - 1, "logged once");
+
+        ServerSecret stored = QuarkusTransaction.requiringNew().call(() -> ServerSecret.findById(OperatorToken.SECRET_NAME));
+        assertEquals(Secrets.sha256Hex(token), stored.secretValue);
+
+        given().header("Authorization", "Bearer " + token).get("/admin/stores").then().statusCode(200);
+        given().header("Authorization", "Bearer test-admin-token").get("/admin/stores").then().statusCode(401);
+    }
+}

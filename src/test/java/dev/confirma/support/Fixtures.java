@@ -1,0 +1,76 @@
+package dev.confirma.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds stores and checkouts through the public API, as a plugin or an operator would. */
+public final class Fixtures {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String CELO_WALLET = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+    public static final String ETH_WALLET = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+
+    private Fixtures() {
+    }
+
+    public record TestStore(String id, String apiKey, String webhookSecret) {
+        public RequestSpecification asPlugin() {
+            return given().header("x-api-key", apiKey).contentType(ContentType.JSON);
+        }
+    }
+
+    public static RequestSpecification asOperator() {
+        return given().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(ContentType.JSON);
+    }
+
+    public static TestStore createStore() {
+        return createStore(Map.of(
+                "name", "Shop " + UUID.randomUUID(),
+                "wallets", List.of(
+                        Map.of("protocol", "CELO", "address", CELO_WALLET),
+                        Map.of("protocol", "ETHEREUM", "address", ETH_WALLET))));
+    }
+
+    public static TestStore createStore(Map<String, Object> body) {
+        var json = asOperator().body(body).post("/admin/stores").then().statusCode(201).extract().jsonPath();
+        return new TestStore(json.getString("id"), json.getString("apiKey"), json.getString("webhookSecret"));
+    }
+
+    /** A valid checkout body, as the WooCommerce plugin sends it; callers change what they test. */
+    public static Map<String, Object> checkout(TestStore store) {
+        Map<String, Object> delivery = new HashMap<>(Map.of(
+                "firstName", "Ana", "lastName", "Lima", "email", "ana@example.com", "country", "BR",
+                "city", "Recife", "zip", "50000-000", "address", "Rua A, 1", "state", "PE"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("store", store.id());
+        body.put("ecommerceType", "wordpress");
+        body.put("ecommerceOrderId", "wc-" + UUID.randomUUID());
+        body.put("orderTotal", "12.50");
+        body.put("orderCurrency", "USD");
+        body.put("callbackUrl", "https://shop.example/wc-api/cryptumcheckout");
+        body.put("cancelReturnUrl", "https://shop.example/cancel");
+        body.put("successReturnUrl", "https://shop.example/thanks");
+        body.put("deliveryInfo", delivery);
+        return body;
+    }
+
+    public static ValidatableResponse postCheckout(TestStore store, Object body) {
+        return store.asPlugin().body(body).post("/plugins/orders/checkout").then();
+    }
+
+    /** Creates a checkout and returns its order id. */
+    public static String createOrder(TestStore store) {
+        return postCheckout(store, checkout(store)).statusCode(200).extract().path("id");
+    }
+
+    public static String randomTxHash() {
+        return "0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+}
