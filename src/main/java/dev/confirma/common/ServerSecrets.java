@@ -29,7 +29,7 @@ public class ServerSecrets {
                 secret.name = name;
                 secret.secretValue = value;
                 secret.createdAt = clock.instant();
-                secret.persist();
+                secret.persistAndFlush(); // a lost race fails here, inside the lambda, unwrapped
             });
             return new Stored(value, true);
         } catch (PersistenceException lostRace) {
