@@ -17,15 +17,18 @@ public final class Money {
         if (amount == null) {
             return null;
         }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        if (stripped.scale() < 0) {
-            stripped = stripped.setScale(0);
-        }
+        BigDecimal stripped = plain(amount);
         int minorDigits = fiatMinorDigits(currencyCode);
         if (stripped.scale() < minorDigits) {
             stripped = stripped.setScale(minorDigits);
         }
         return stripped.toPlainString();
+    }
+
+    /** The same value without trailing zeros or exponent: 2.5000 → 2.5, 1E+1 → 10. */
+    public static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Digits after the point that matter, ignoring trailing zeros ("1.500" has 1). */

@@ -7,7 +7,6 @@ import dev.confirma.order.Order;
 import dev.confirma.order.SessionTokens;
 import dev.confirma.payment.PaymentClaim;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,8 +40,8 @@ public class OrderMapper {
                 order.successReturnUrl,
                 new OrderView.DeliveryInfoView(d.firstName, d.lastName, d.email, d.country, d.city, d.zip, d.address,
                         d.complement, d.state),
-                percentage(order.storeMarkupPercentage),
-                percentage(order.storeDiscountPercentage),
+                Money.plain(order.storeMarkupPercentage),
+                Money.plain(order.storeDiscountPercentage),
                 Map.of(),
                 List.of(),
                 order.expiresAt,
@@ -71,10 +70,5 @@ public class OrderMapper {
         return PaymentClaim.forOrder(order.id).stream()
                 .map(c -> new OrderView.TransactionView(c.blockchain, c.transactionHash, c.asset, null, 0, "unverified"))
                 .toList();
-    }
-
-    private static BigDecimal percentage(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -4,7 +4,7 @@ import dev.confirma.chain.AssetCatalog;
 import dev.confirma.store.ApiKeys;
 import dev.confirma.store.Store;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
+import dev.confirma.common.Money;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,8 +25,8 @@ public class StoreMapper {
                 store.id,
                 store.name,
                 wallets(store),
-                plain(store.markupPercentage),
-                plain(store.discountPercentage),
+                Money.plain(store.markupPercentage),
+                Money.plain(store.discountPercentage),
                 acceptedAssets(store),
                 store.webhookSecret,
                 newApiKey,
@@ -47,10 +47,5 @@ public class StoreMapper {
             return List.copyOf(assets.symbols());
         }
         return Arrays.asList(store.acceptedAssets.split(","));
-    }
-
-    static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
