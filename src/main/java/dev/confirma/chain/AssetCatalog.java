@@ -34,7 +34,7 @@ public class AssetCatalog {
                 Optional<String> contract = a.contract().map(c -> EvmAddress.parse(c).orElseThrow(() ->
                         new IllegalStateException("confirma.chains." + chain.getKey() + ".assets." + asset.getKey()
                                 + ".contract is not a valid address: " + c)));
-                all.add(new Asset(protocol.get(), asset.getKey(), contract, a.decimals(), a.coingeckoId()));
+                all.add(new Asset(protocol.get(), chain.getValue().chainId(), asset.getKey(), contract, a.decimals(), a.coingeckoId()));
             }
         }
         all.sort(Comparator.comparing((Asset a) -> a.protocol().ordinal()).thenComparing(Asset::symbol));
@@ -59,6 +59,11 @@ public class AssetCatalog {
         }
         String wanted = symbol.trim().toLowerCase(Locale.ROOT);
         return assets.stream().map(Asset::symbol).filter(s -> s.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    /** Whether {@code code} names an accepted asset rather than a fiat currency. */
+    public boolean isAsset(String code) {
+        return assets.stream().anyMatch(a -> a.symbol().equals(code));
     }
 
     public Optional<Asset> find(Protocol protocol, String symbol) {

@@ -3,6 +3,7 @@ package dev.confirma.order;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.order.config.CheckoutConfig;
+import dev.confirma.rates.Pricer;
 import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -26,12 +28,15 @@ public class CheckoutService {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final CheckoutRequests requests;
+    private final OrderPricing pricing;
     private final OrderStateMachine stateMachine;
     private final CheckoutConfig config;
     private final Clock clock;
 
-    CheckoutService(CheckoutRequests requests, OrderStateMachine stateMachine, CheckoutConfig config, Clock clock) {
+    CheckoutService(CheckoutRequests requests, OrderPricing pricing, OrderStateMachine stateMachine, CheckoutConfig config,
+                    Clock clock) {
         this.requests = requests;
+        this.pricing = pricing;
         this.stateMachine = stateMachine;
         this.config = config;
         this.clock = clock;
@@ -44,15 +49,30 @@ public class CheckoutService {
         NewCheckout checkout = requests.read(body);
         Optional<String> key = idempotencyKey.map(String::trim).filter(k -> !k.isEmpty()).map(CheckoutService::validKey);
         String fingerprint = CanonicalJson.sha256(body);
+        // Priced before the transaction: a stale rate may mean a provider request, never inside a transaction.
+        // A failure only matters if a new order is needed; a re-post still returns the existing one.
+        Supplier<Pricer.Pricing> priced = price(caller, checkout);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint));
+            return QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, priced));
         } catch (PersistenceException concurrentTwin) {
             // A concurrent request for the same shop order or key committed first; now we find its order.
-            return QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint));
+            return QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, priced));
         }
     }
 
-    private Result attempt(Store store, NewCheckout checkout, Optional<String> key, String fingerprint) {
+    private Supplier<Pricer.Pricing> price(Store store, NewCheckout checkout) {
+        try {
+            Pricer.Pricing result = pricing.price(store, checkout);
+            return () -> result;
+        } catch (ApiException unpriceable) {
+            return () -> {
+                throw unpriceable;
+            };
+        }
+    }
+
+    private Result attempt(Store store, NewCheckout checkout, Optional<String> key, String fingerprint,
+                           Supplier<Pricer.Pricing> priced) {
         Instant now = clock.instant();
         if (key.isPresent()) {
             Optional<Result> replay = replay(store.id, key.get(), fingerprint, now);
@@ -70,7 +90,7 @@ public class CheckoutService {
             requireSameTotal(unpaid.get(), checkout);
             result = new Result(unpaid.get(), Outcome.EXISTING);
         } else {
-            result = new Result(create(store, checkout, now), Outcome.CREATED);
+            result = new Result(create(store, checkout, priced.get(), now), Outcome.CREATED);
         }
         key.ifPresent(k -> remember(store.id, k, fingerprint, result.order(), now));
         Order.flush(); // surface a unique-key race here, where checkout() can retry it
@@ -104,7 +124,7 @@ public class CheckoutService {
         }
     }
 
-    private Order create(Store store, NewCheckout checkout, Instant now) {
+    private Order create(Store store, NewCheckout checkout, Pricer.Pricing prices, Instant now) {
         Order order = new Order();
         order.id = UUID.randomUUID().toString();
         order.storeId = store.id;
@@ -124,6 +144,7 @@ public class CheckoutService {
         order.updatedAt = now;
         stateMachine.open(order, checkout.initialStatus());
         order.persist();
+        pricing.attach(order, prices);
         return order;
     }
 

@@ -17,7 +17,8 @@ import java.util.List;
 public final class DatabaseSnapshot {
 
     private static final List<String> TABLES = List.of(
-            "server_secrets", "stores", "store_wallets", "api_keys", "orders", "idempotency_keys", "payment_claims");
+            "server_secrets", "stores", "store_wallets", "api_keys", "orders", "idempotency_keys", "payment_claims",
+            "order_quotes", "order_market_rates");
 
     private final String content;
 

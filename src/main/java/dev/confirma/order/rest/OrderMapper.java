@@ -1,14 +1,19 @@
 package dev.confirma.order.rest;
 
+import dev.confirma.chain.evm.PaymentUri;
 import dev.confirma.common.Money;
 import dev.confirma.config.ServerConfig;
 import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.Order;
+import dev.confirma.order.OrderMarketRate;
+import dev.confirma.order.OrderQuote;
 import dev.confirma.order.SessionTokens;
 import dev.confirma.payment.PaymentClaim;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,8 +47,8 @@ public class OrderMapper {
                         d.complement, d.state),
                 Money.plain(order.storeMarkupPercentage),
                 Money.plain(order.storeDiscountPercentage),
-                Map.of(),
-                List.of(),
+                marketRates(order),
+                quotes(order),
                 order.expiresAt,
                 transactions(order),
                 order.paymentMethod,
@@ -64,6 +69,24 @@ public class OrderMapper {
     String paymentUrl(Order order, String token) {
         String base = server.publicUrl().replaceAll("/+$", "");
         return base + "/pay/" + order.id + "?sessionToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** Cryptum's marketRates: units of each asset per 1 order currency, as decimal strings. */
+    private static Map<String, String> marketRates(Order order) {
+        Map<String, String> rates = new LinkedHashMap<>();
+        OrderMarketRate.forOrder(order.id).forEach(rate -> rates.put(rate.id.symbol, Money.plain(rate.units).toPlainString()));
+        return rates;
+    }
+
+    private static List<OrderView.QuoteView> quotes(Order order) {
+        return OrderQuote.forOrder(order.id).stream().map(OrderMapper::quote).toList();
+    }
+
+    private static OrderView.QuoteView quote(OrderQuote q) {
+        BigDecimal amount = Money.plain(new BigDecimal(q.amountBaseUnits, q.decimals));
+        return new OrderView.QuoteView(q.id.protocol, q.id.asset, q.contract, q.decimals, q.address,
+                amount.toPlainString(), q.amountBaseUnits.toString(),
+                PaymentUri.eip681(q.contract, q.chainId, q.address, q.amountBaseUnits));
     }
 
     private static List<OrderView.TransactionView> transactions(Order order) {

@@ -22,7 +22,7 @@ public record OrderView(
         BigDecimal storeMarkupPercentage,
         BigDecimal storeDiscountPercentage,
         Map<String, String> marketRates,
-        List<Object> quotes,
+        List<QuoteView> quotes,
         Instant expiresAt,
         List<TransactionView> transactions,
         String paymentMethod,
@@ -35,6 +35,11 @@ public record OrderView(
 
     public record DeliveryInfoView(String firstName, String lastName, String email, String country, String city,
                                    String zip, String address, String complement, String state) {
+    }
+
+    /** The amount due in one asset, locked until expiresAt: pay {@code amountBaseUnits} to {@code address}. */
+    public record QuoteView(String protocol, String asset, String contract, int decimals, String address, String amount,
+                            String amountBaseUnits, String paymentUri) {
     }
 
     /** A payment seen for the order; {@code unverified} until the chain watcher has checked it. */

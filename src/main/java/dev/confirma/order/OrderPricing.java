@@ -1,0 +1,70 @@
+package dev.confirma.order;
+
+import dev.confirma.chain.AssetCatalog;
+import dev.confirma.rates.Pricer;
+import dev.confirma.rates.Quote;
+import dev.confirma.rates.UnitsPerOrderCurrency;
+import dev.confirma.store.Store;
+import dev.confirma.store.StoreWallet;
+import jakarta.inject.Singleton;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Prices a new checkout for its store, and writes the quotes and rate snapshot onto the order. */
+@Singleton
+public class OrderPricing {
+
+    private final Pricer pricer;
+    private final AssetCatalog catalog;
+
+    OrderPricing(Pricer pricer, AssetCatalog catalog) {
+        this.pricer = pricer;
+        this.catalog = catalog;
+    }
+
+    /** Uses the network when rates are stale: call it outside a database transaction. */
+    public Pricer.Pricing price(Store store, NewCheckout checkout) {
+        return pricer.price(checkout.orderTotal(), checkout.orderCurrency(), store.markupPercentage, store.discountPercentage,
+                payables(store));
+    }
+
+    /** The store's accepted assets on chains where it has a wallet, in catalogue order. */
+    List<Pricer.Payable> payables(Store store) {
+        Optional<List<String>> accepted = Optional.ofNullable(store.acceptedAssets).map(a -> List.of(a.split(",")));
+        List<Pricer.Payable> payables = new ArrayList<>();
+        catalog.all().stream()
+                .filter(asset -> accepted.map(list -> list.contains(asset.symbol())).orElse(true))
+                .forEach(asset -> store.wallets.stream()
+                        .filter(w -> w.protocol == asset.protocol())
+                        .map((StoreWallet w) -> w.address)
+                        .findFirst()
+                        .ifPresent(address -> payables.add(new Pricer.Payable(asset, address))));
+        return payables;
+    }
+
+    /** Persists the pricing as the order's locked quotes and market-rate snapshot. Call inside the order's transaction. */
+    void attach(Order order, Pricer.Pricing pricing) {
+        for (Quote quote : pricing.quotes()) {
+            OrderQuote row = new OrderQuote();
+            row.id = new OrderQuote.Id(order.id, quote.asset().protocol().name(), quote.asset().symbol());
+            row.chainId = quote.asset().chainId();
+            row.contract = quote.asset().contract().orElse(null);
+            row.decimals = quote.asset().decimals();
+            row.address = quote.address();
+            row.amountBaseUnits = quote.amountBaseUnits();
+            row.persist();
+        }
+        for (Map.Entry<String, UnitsPerOrderCurrency> rate : pricing.marketRates().entrySet()) {
+            OrderMarketRate row = new OrderMarketRate();
+            row.id = new OrderMarketRate.Id(order.id, rate.getKey());
+            row.units = rate.getValue().value().round(new MathContext(30, RoundingMode.HALF_EVEN)).setScale(30, RoundingMode.HALF_EVEN);
+            row.sources = String.join(",", rate.getValue().sources());
+            row.fetchedAt = rate.getValue().fetchedAt();
+            row.persist();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.confirma.support;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Collects what one logger writes, so a test can check that a fault was logged and how. */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final Logger logger;
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+
+    private LogCapture(Logger logger) {
+        this.logger = logger;
+    }
+
+    public static LogCapture of(Class<?> source) {
+        LogCapture capture = new LogCapture(Logger.getLogger(source.getName()));
+        capture.logger.addHandler(capture);
+        return capture;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        String message = record.getMessage();
+        Object[] params = record.getParameters();
+        if (params != null && params.length > 0 && message != null && message.contains("%")) {
+            message = String.format(message, params);
+        }
+        messages.add(message);
+    }
+
+    public boolean contains(String text) {
+        return messages.stream().anyMatch(m -> m != null && m.contains(text));
+    }
+
+    public List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+}
