@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,7 +44,7 @@ public class MarketRates {
     private final List<RateProvider> providers;
     private final Clock clock;
     private final Map<Pair, MarketRate> rates = new ConcurrentHashMap<>();
-    private final Set<String> currencies = ConcurrentHashMap.newKeySet();
+    private final Set<String> currencies = new ConcurrentSkipListSet<>();
     private final Map<String, ProviderStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> missingByProvider = new ConcurrentHashMap<>();
     private volatile Instant lastOnDemand = Instant.MIN;
@@ -84,7 +85,9 @@ public class MarketRates {
         for (RateProvider provider : providers) {
             try {
                 Map<Pair, BigDecimal> prices = provider.prices(assets, wanted);
-                noteMissing(provider.name(), assets, wanted, prices);
+                if (provider != fixed) { // unpinned pairs are the rule for pins, not news
+                    noteMissing(provider.name(), assets, wanted, prices);
+                }
                 prices.forEach((pair, price) -> answers.computeIfAbsent(pair, p -> new HashMap<>()).put(provider.name(), price));
                 statuses.put(provider.name(), ProviderStatus.answered(now, prices.size()));
                 answered++;
