@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,8 +31,9 @@ public class OrderMarketRate extends PanacheEntityBase {
     @Column(name = "fetched_at", nullable = false)
     public Instant fetchedAt;
 
-    public static List<OrderMarketRate> forOrder(String orderId) {
-        return list("id.orderId = ?1 order by id.symbol", orderId);
+    /** The rate snapshots of several orders in one query. */
+    public static List<OrderMarketRate> forOrders(Collection<String> orderIds) {
+        return list("id.orderId in ?1 order by id.orderId, id.symbol", orderIds);
     }
 
     @Embeddable

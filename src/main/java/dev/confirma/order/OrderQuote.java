@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,8 +35,9 @@ public class OrderQuote extends PanacheEntityBase {
     @Column(name = "amount_base_units", nullable = false, precision = 78, scale = 0)
     public BigInteger amountBaseUnits;
 
-    public static List<OrderQuote> forOrder(String orderId) {
-        return list("id.orderId = ?1 order by id.protocol, id.asset", orderId);
+    /** The quotes of several orders in one query, ordered by order, protocol and asset. */
+    public static List<OrderQuote> forOrders(Collection<String> orderIds) {
+        return list("id.orderId in ?1 order by id.orderId, id.protocol, id.asset", orderIds);
     }
 
     @Embeddable

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** A transaction hash submitted as payment for an order; the hash is the key, so it pays one order ever. */
@@ -29,7 +30,8 @@ public class PaymentClaim extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static List<PaymentClaim> forOrder(String orderId) {
-        return list("orderId = ?1 order by createdAt", orderId);
+    /** The claims of several orders in one query. */
+    public static List<PaymentClaim> forOrders(Collection<String> orderIds) {
+        return list("orderId in ?1 order by createdAt, transactionHash", orderIds);
     }
 }

@@ -5,12 +5,16 @@ import static dev.confirma.support.Fixtures.postCheckout;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
 import dev.confirma.support.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +25,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OrderQueryTest {
+
+    @Inject
+    SessionFactory sessionFactory;
 
     private TestStore store;
     /** Oldest first: five orders an hour apart, the third cancelled, totals in USD and BRL. */
@@ -82,6 +89,20 @@ class OrderQueryTest {
                 .body("total", equalTo(5)).body("orders.size()", equalTo(0));
         store.asPlugin().queryParams(Map.of("limit", 2, "withCount", false)).get("/plugins/orders").then()
                 .body("total", equalTo(2)).body("orders.id", contains(newestFirst(4, 3).toArray()));
+    }
+
+    @Test
+    void shouldListAPageWithTheSameNumberOfQueriesWhateverItsSize() {
+        long onePage = statementsFor(Map.of("limit", 1));
+        long fivePage = statementsFor(Map.of("limit", 5));
+        assertEquals(onePage, fivePage, "listing 5 orders took more SQL statements than listing 1");
+    }
+
+    private long statementsFor(Map<String, Object> query) {
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        store.asPlugin().queryParams(query).get("/plugins/orders").then().statusCode(200);
+        return statistics.getPrepareStatementCount() - before;
     }
 
     @Test

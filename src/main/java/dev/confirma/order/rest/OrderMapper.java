@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Maps orders to the contract's order object; entities never leave the order package as API output. */
 @Singleton
@@ -30,6 +31,26 @@ public class OrderMapper {
     }
 
     public OrderView toView(Order order) {
+        return toViews(List.of(order)).get(0);
+    }
+
+    /** Views of several orders with three queries in all, whatever their number (a list page is 100). */
+    public List<OrderView> toViews(List<Order> orders) {
+        List<String> ids = orders.stream().map(o -> o.id).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<OrderQuote>> quotes = OrderQuote.forOrders(ids).stream()
+                .collect(Collectors.groupingBy(q -> q.id.orderId));
+        Map<String, List<OrderMarketRate>> rates = OrderMarketRate.forOrders(ids).stream()
+                .collect(Collectors.groupingBy(r -> r.id.orderId));
+        Map<String, List<PaymentClaim>> claims = PaymentClaim.forOrders(ids).stream()
+                .collect(Collectors.groupingBy(c -> c.orderId));
+        return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
+                rates.getOrDefault(order.id, List.of()), claims.getOrDefault(order.id, List.of()))).toList();
+    }
+
+    private OrderView toView(Order order, List<OrderQuote> quotes, List<OrderMarketRate> rates, List<PaymentClaim> claims) {
         DeliveryInfo d = order.deliveryInfo;
         return new OrderView(
                 order.id,
@@ -47,10 +68,10 @@ public class OrderMapper {
                         d.complement, d.state),
                 Money.plain(order.storeMarkupPercentage),
                 Money.plain(order.storeDiscountPercentage),
-                marketRates(order),
-                quotes(order),
+                marketRates(rates),
+                quotes.stream().map(OrderMapper::quote).toList(),
                 order.expiresAt,
-                transactions(order),
+                claims.stream().map(OrderMapper::transaction).toList(),
                 order.paymentMethod,
                 order.blockchain,
                 order.transactionHash,
@@ -72,14 +93,10 @@ public class OrderMapper {
     }
 
     /** Cryptum's marketRates: units of each asset per 1 order currency, as decimal strings. */
-    private static Map<String, String> marketRates(Order order) {
+    private static Map<String, String> marketRates(List<OrderMarketRate> snapshot) {
         Map<String, String> rates = new LinkedHashMap<>();
-        OrderMarketRate.forOrder(order.id).forEach(rate -> rates.put(rate.id.symbol, Money.plain(rate.units).toPlainString()));
+        snapshot.forEach(rate -> rates.put(rate.id.symbol, Money.plain(rate.units).toPlainString()));
         return rates;
-    }
-
-    private static List<OrderView.QuoteView> quotes(Order order) {
-        return OrderQuote.forOrder(order.id).stream().map(OrderMapper::quote).toList();
     }
 
     private static OrderView.QuoteView quote(OrderQuote q) {
@@ -89,9 +106,7 @@ public class OrderMapper {
                 PaymentUri.eip681(q.contract, q.chainId, q.address, q.amountBaseUnits));
     }
 
-    private static List<OrderView.TransactionView> transactions(Order order) {
-        return PaymentClaim.forOrder(order.id).stream()
-                .map(c -> new OrderView.TransactionView(c.blockchain, c.transactionHash, c.asset, null, 0, "unverified"))
-                .toList();
+    private static OrderView.TransactionView transaction(PaymentClaim claim) {
+        return new OrderView.TransactionView(claim.blockchain, claim.transactionHash, claim.asset, null, 0, "unverified");
     }
 }

@@ -103,7 +103,7 @@ public class PluginOrderResource {
         }
         OrderSearch.Found found = search.find(
                 search.criteria(store.id, limit, offset, paymentStatus, startDate, endDate, withCount, withTotal));
-        return new OrderList(found.total(), found.orders().stream().map(mapper::toView).toList(),
+        return new OrderList(found.total(), mapper.toViews(found.orders()),
                 found.totals().map(PluginOrderResource::formatTotals).orElse(null));
     }
 
