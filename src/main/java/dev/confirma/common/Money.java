@@ -3,7 +3,7 @@ package dev.confirma.common;
 import java.math.BigDecimal;
 import java.util.Currency;
 
-/** Owns how decimal amounts are shown: no exponents, no float, scale kept meaningful. */
+/** Owns how decimal amounts are shown: plain digits, no exponents, scale kept meaningful. */
 public final class Money {
 
     private Money() {
