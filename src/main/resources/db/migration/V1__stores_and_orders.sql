@@ -88,13 +88,16 @@ CREATE TABLE idempotency_keys (
     PRIMARY KEY (store_id, idempotency_key)
 );
 
--- A transaction hash submitted for an order. The primary key makes "one hash pays one
--- order, ever" a database fact rather than a check that two requests could race past.
+-- A transaction hash submitted for an order: a hint for the chain watcher, not a payment.
+-- Anyone holding a session token can submit any hash, so a claim must not lock a hash
+-- away from the order it really paid: "one hash pays one order, ever" is enforced where
+-- payments are verified on chain, not here.
 CREATE TABLE payment_claims (
-    transaction_hash VARCHAR(66) NOT NULL PRIMARY KEY,
+    transaction_hash VARCHAR(66) NOT NULL,
     order_id         VARCHAR(36) NOT NULL REFERENCES orders (id),
     blockchain       VARCHAR(16),
     asset            VARCHAR(16),
-    created_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL
+    created_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (transaction_hash, order_id)
 );
 CREATE INDEX ix_payment_claims_order ON payment_claims (order_id);

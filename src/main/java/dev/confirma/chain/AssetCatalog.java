@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /** Every asset the server is configured to accept, on the enabled chains. */
 @Singleton
 public class AssetCatalog {
+
+    private static final Logger LOG = Logger.getLogger(AssetCatalog.class);
 
     private final List<Asset> assets;
 
@@ -22,9 +25,15 @@ public class AssetCatalog {
         List<Asset> all = new ArrayList<>();
         for (Map.Entry<String, ChainsConfig.Chain> chain : config.chains().entrySet()) {
             Optional<Protocol> protocol = Protocol.fromConfigKey(chain.getKey());
-            if (protocol.isEmpty() || !chain.getValue().enabled()) {
+            if (protocol.isEmpty()) {
+                LOG.warnf("confirma.chains.%s is not a chain this version supports (celo, ethereum); ignored", chain.getKey());
                 continue;
             }
+            if (!chain.getValue().enabled()) {
+                continue;
+            }
+            long chainId = chain.getValue().chainId().orElseThrow(() ->
+                    new IllegalStateException("confirma.chains." + chain.getKey() + ".chain-id is required"));
             for (Map.Entry<String, ChainsConfig.Asset> asset : chain.getValue().assets().entrySet()) {
                 ChainsConfig.Asset a = asset.getValue();
                 if (a.decimals() < 0 || a.decimals() > 36) {
@@ -34,7 +43,7 @@ public class AssetCatalog {
                 Optional<String> contract = a.contract().map(c -> EvmAddress.parse(c).orElseThrow(() ->
                         new IllegalStateException("confirma.chains." + chain.getKey() + ".assets." + asset.getKey()
                                 + ".contract is not a valid address: " + c)));
-                all.add(new Asset(protocol.get(), chain.getValue().chainId(), asset.getKey(), contract, a.decimals(), a.coingeckoId()));
+                all.add(new Asset(protocol.get(), chainId, asset.getKey(), contract, a.decimals(), a.coingeckoId()));
             }
         }
         all.sort(Comparator.comparing((Asset a) -> a.protocol().ordinal()).thenComparing(Asset::symbol));

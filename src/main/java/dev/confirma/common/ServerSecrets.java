@@ -2,7 +2,7 @@ package dev.confirma.common;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
-import jakarta.persistence.PersistenceException;
+import org.hibernate.exception.ConstraintViolationException;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -32,7 +32,7 @@ public class ServerSecrets {
                 secret.persistAndFlush(); // a lost race fails here, inside the lambda, unwrapped
             });
             return new Stored(value, true);
-        } catch (PersistenceException lostRace) {
+        } catch (ConstraintViolationException lostRace) {
             // Another instance created it between our read and insert: theirs is the one.
             ServerSecret winner = QuarkusTransaction.requiringNew().call(() -> ServerSecret.findById(name));
             if (winner == null) {

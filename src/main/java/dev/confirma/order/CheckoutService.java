@@ -7,7 +7,7 @@ import dev.confirma.rates.Pricer;
 import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
+import org.hibernate.exception.ConstraintViolationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public class CheckoutService {
         Supplier<Pricer.Pricing> priced = price(caller, checkout);
         try {
             return QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, priced));
-        } catch (PersistenceException concurrentTwin) {
+        } catch (ConstraintViolationException concurrentTwin) {
             // A concurrent request for the same shop order or key committed first; now we find its order.
             return QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, priced));
         }

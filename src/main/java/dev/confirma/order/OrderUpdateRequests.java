@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class OrderUpdateRequests {
 
+    /** What NUMERIC(38, 18) holds. */
+    private static final BigDecimal MAX_CONVERTED_TOTAL = BigDecimal.TEN.pow(20);
     private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
 
     private final AssetCatalog assets;
@@ -74,9 +76,10 @@ public class OrderUpdateRequests {
     }
 
     private static BigDecimal convertedTotal(BigDecimal value) {
-        if (value.signum() <= 0 || Money.significantScale(value) > CheckoutRequests.MAX_FRACTION_DIGITS) {
-            throw ApiException.invalidField("convertedTotal",
-                    "convertedTotal must be greater than 0 with at most " + CheckoutRequests.MAX_FRACTION_DIGITS + " decimal places");
+        if (value.signum() <= 0 || Money.significantScale(value) > CheckoutRequests.MAX_FRACTION_DIGITS
+                || value.compareTo(MAX_CONVERTED_TOTAL) >= 0) {
+            throw ApiException.invalidField("convertedTotal", "convertedTotal must be greater than 0 and less than 10^20,"
+                    + " with at most " + CheckoutRequests.MAX_FRACTION_DIGITS + " decimal places");
         }
         return value;
     }

@@ -7,11 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Applies {@code PUT /plugins/checkout/{orderId}}: attaches a transaction hash (moving the
- * order to on-hold until the chain decides) and the plugin's own status changes.
+ * order to on-hold until the chain decides) and the plugin's own status changes. A final
+ * order (confirmed, failed, cancelled) takes no change at all.
  */
 @ApplicationScoped
 public class OrderUpdateService {
@@ -31,33 +32,40 @@ public class OrderUpdateService {
     public Order updateAsStore(Store store, String orderId, OrderUpdate update) {
         Order order = Order.findForStore(orderId, store.id)
                 .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
-        update.paymentMethod().ifPresent(asset -> requireAccepted(store, asset));
         apply(order, update);
         return order;
     }
 
-    /** As the shopper holding the order's session token: only attach a payment. */
+    /**
+     * As the shopper holding the order's session token: attach a transaction hash, naming
+     * the chain and asset paid if they like, and nothing else.
+     */
     @Transactional
     public Order updateAsShopper(String orderId, OrderUpdate update) {
-        boolean onlyClaims = update.paymentStatus().map(s -> s == PaymentStatus.ON_HOLD && update.transactionHash().isPresent()).orElse(true);
-        if (!onlyClaims) {
-            throw ApiException.forbidden("A session token can attach a transactionHash but not change paymentStatus");
+        boolean statusImpliedByHash = update.paymentStatus().map(s -> s == PaymentStatus.ON_HOLD).orElse(true);
+        if (update.transactionHash().isEmpty() || !statusImpliedByHash || update.convertedTotal().isPresent()) {
+            throw ApiException.forbidden("A session token can only attach a transactionHash (with its blockchain and paymentMethod)");
         }
         Order order = Order.<Order>findByIdOptional(orderId)
                 .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
-        Store store = Store.findActive(order.storeId).orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
-        update.paymentMethod().ifPresent(asset -> requireAccepted(store, asset));
         apply(order, update);
         return order;
     }
 
     private void apply(Order order, OrderUpdate update) {
+        if (!order.paymentStatus().isUnpaid() && (update.blockchain().isPresent() || update.paymentMethod().isPresent()
+                || update.convertedTotal().isPresent())) {
+            throw ApiException.conflict("order_final", "Order " + order.id + " is " + order.paymentStatus().wire()
+                    + " and can no longer be changed");
+        }
+        requireQuoted(order, update);
         update.transactionHash().ifPresent(hash -> claim(order, hash, update));
         update.paymentStatus().ifPresent(status -> stateMachine.requestByStore(order, status));
         update.blockchain().ifPresent(chain -> order.blockchain = chain.name());
         update.paymentMethod().ifPresent(asset -> order.paymentMethod = asset);
         update.convertedTotal().ifPresent(total -> order.convertedTotal = total);
         order.updatedAt = clock.instant();
+        Order.flush(); // a concurrent change to this order fails here, as a 409, not at commit
     }
 
     private void claim(Order order, String hash, OrderUpdate update) {
@@ -69,10 +77,19 @@ public class OrderUpdateService {
         order.transactionHash = hash;
     }
 
-    private static void requireAccepted(Store store, String asset) {
-        Optional<List<String>> accepted = Optional.ofNullable(store.acceptedAssets).map(a -> List.of(a.split(",")));
-        if (accepted.isPresent() && !accepted.get().contains(asset)) {
-            throw ApiException.invalidField("paymentMethod", "paymentMethod " + asset + " is not accepted by this store");
+    /** A named chain or asset must be one this order can be paid in: one of its quotes. */
+    private static void requireQuoted(Order order, OrderUpdate update) {
+        if (update.blockchain().isEmpty() && update.paymentMethod().isEmpty()) {
+            return;
+        }
+        List<OrderQuote> quotes = OrderQuote.forOrders(List.of(order.id));
+        boolean quoted = quotes.stream().anyMatch(q ->
+                update.blockchain().map(chain -> chain.name().equals(q.id.protocol)).orElse(true)
+                        && update.paymentMethod().map(asset -> asset.equals(q.id.asset)).orElse(true));
+        if (!quoted) {
+            String offered = quotes.stream().map(q -> q.id.asset + " on " + q.id.protocol).collect(Collectors.joining(", "));
+            throw ApiException.invalidField(update.paymentMethod().isPresent() ? "paymentMethod" : "blockchain",
+                    "This order can be paid in " + offered + " only");
         }
     }
 }

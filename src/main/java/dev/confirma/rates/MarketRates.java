@@ -181,6 +181,9 @@ public class MarketRates {
         }
         lastOnDemand = now;
         refresh();
+        if (added && !isQuoted(currency)) {
+            currencies.remove(currency); // nobody quotes it: a refused checkout leaves nothing behind
+        }
     }
 
     /** Every rate held, fresh or not, for {@code GET /v1/rates}. */

@@ -27,6 +27,9 @@ public final class RateAggregator {
         if (answers.isEmpty()) {
             return Optional.empty();
         }
+        if (answers.size() == 2) {
+            return pairOfAnswers(pair, answers, maxDeviationPercent, fetchedAt);
+        }
         BigDecimal median = median(List.copyOf(answers.values()));
         Map<String, BigDecimal> agreeing = new TreeMap<>();
         answers.forEach((provider, price) -> {
@@ -34,10 +37,24 @@ public final class RateAggregator {
                 agreeing.put(provider, price);
             }
         });
-        if (agreeing.size() * 2 <= answers.size() && answers.size() > 1) {
+        if (agreeing.size() * 2 <= answers.size()) {
             return Optional.empty();
         }
         return Optional.of(new MarketRate(pair, median(List.copyOf(agreeing.values())), List.copyOf(agreeing.keySet()), fetchedAt));
+    }
+
+    /**
+     * Two answers have no majority: measured from their mean, each would be allowed twice the
+     * spread. They must agree with each other within the limit, or there is no rate.
+     */
+    private static Optional<MarketRate> pairOfAnswers(Pair pair, Map<String, BigDecimal> answers, BigDecimal maxDeviationPercent,
+                                                      Instant fetchedAt) {
+        List<BigDecimal> prices = List.copyOf(answers.values());
+        BigDecimal lower = prices.get(0).min(prices.get(1));
+        if (deviationPercent(prices.get(0).max(prices.get(1)), lower).compareTo(maxDeviationPercent) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new MarketRate(pair, median(prices), List.copyOf(new TreeMap<>(answers).keySet()), fetchedAt));
     }
 
     /** Providers whose answer was left out of the rate, for the log. */

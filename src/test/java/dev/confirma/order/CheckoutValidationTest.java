@@ -43,6 +43,8 @@ class CheckoutValidationTest {
                         b -> b.put("ecommerceType", "Word Press!")),
                 bad("ecommerceOrderId", "ecommerceOrderId is required", b -> b.remove("ecommerceOrderId")),
                 bad("ecommerceOrderId", "ecommerceOrderId must be a string or an integer", b -> b.put("ecommerceOrderId", Map.of())),
+                bad("ecommerceOrderId", "ecommerceOrderId must be at most 128 characters",
+                        b -> b.put("ecommerceOrderId", new java.math.BigInteger("9".repeat(201)))),
                 bad("orderTotal", "orderTotal is required", b -> b.remove("orderTotal")),
                 bad("orderTotal", "orderTotal must be greater than 0", b -> b.put("orderTotal", 0)),
                 bad("orderTotal", "orderTotal must be greater than 0", b -> b.put("orderTotal", "0.00")),

@@ -100,6 +100,8 @@ class MarketRatesTest {
                 fault("answers garbage", e -> e.answers(200, "{\"celo\": {\"usd\": 0.5"), "answered with unreadable JSON"),
                 fault("answers a zero price", e -> e.answers(200, RateStub.COINGECKO_DEFAULT.replace("\"usd\":0.5", "\"usd\":0")),
                         "gave a zero or negative price for CELO/USD"),
+                fault("answers a price no market has", e -> e.answers(200, RateStub.COINGECKO_DEFAULT.replace("\"usd\":0.5", "\"usd\":1e-999999999")),
+                        "gave an unusable price for CELO/USD"),
                 fault("answers a negative price", e -> e.answers(200, RateStub.COINGECKO_DEFAULT.replace("\"usd\":2000", "\"usd\":-2000")),
                         "gave a zero or negative price for ETH/USD"));
     }
@@ -187,6 +189,7 @@ class MarketRatesTest {
                 .body("message", equalTo("orderCurrency XOF is not quoted by any rate provider"))
                 .body("error.field", equalTo("orderCurrency"));
         before.assertUnchanged();
+        assertTrue(!rates.currencies().contains("XOF"), "a refused currency is not fetched from now on");
     }
 
     @Test

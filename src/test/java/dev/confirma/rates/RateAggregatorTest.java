@@ -49,6 +49,13 @@ class RateAggregatorTest {
     }
 
     @Test
+    void shouldHoldTwoProvidersToTheLimitBetweenThemNotFromTheirMean() {
+        // 1.00 and 0.945 are 2.9 % from their mean but 5.8 % apart: a de-peg is not averaged through
+        assertTrue(combine(Map.of("coingecko", "1.00", "coinbase", "0.945")).isEmpty());
+        assertEquals(0, new BigDecimal("0.99").compareTo(combine(Map.of("coingecko", "1.00", "coinbase", "0.98")).orElseThrow().price()));
+    }
+
+    @Test
     void shouldComputeMedianOfOddAndEvenCounts() {
         assertEquals(new BigDecimal("2"), RateAggregator.median(List.of(new BigDecimal("3"), new BigDecimal("1"), new BigDecimal("2"))));
         assertEquals(0, new BigDecimal("2.5").compareTo(RateAggregator.median(

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The chains Confirma watches and the assets it accepts on each, under {@code confirma.chains.*}. */
 @ConfigMapping(prefix = "confirma.chains")
@@ -14,8 +15,8 @@ public interface ChainsConfig {
     Map<String, Chain> chains();
 
     interface Chain {
-        /** Expected {@code eth_chainId}; checked at start. */
-        long chainId();
+        /** Expected {@code eth_chainId}; checked at start. Required for the chains Confirma knows. */
+        OptionalLong chainId();
 
         /** Watch this chain and offer its assets. */
         @WithDefault("true")

@@ -1,6 +1,7 @@
 package dev.confirma.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,6 +30,12 @@ public class ApiErrorMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return respond(400, "invalid_json", "Request body is not valid JSON: " + JsonErrors.describe(e), null);
+    }
+
+    /** Two requests changed the same row at once; the loser changed nothing and may retry. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class, ConstraintViolationException.class})
+    public Response concurrentUpdate(Exception e) {
+        return respond(409, "concurrent_update", "Another request changed the same data at the same time; this one changed nothing, retry it", null);
     }
 
     @ServerExceptionMapper

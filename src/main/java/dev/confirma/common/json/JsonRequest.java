@@ -80,7 +80,11 @@ public final class JsonRequest {
     public String requiredTextOrInteger(String field, int maxLength) {
         JsonNode value = present(field).orElseThrow(() -> ApiException.missingField(name(field)));
         if (value.isIntegralNumber()) {
-            return value.bigIntegerValue().toString();
+            String digits = value.bigIntegerValue().toString();
+            if (digits.length() > maxLength) {
+                throw ApiException.invalidField(name(field), name(field) + " must be at most " + maxLength + " characters");
+            }
+            return digits;
         }
         if (!value.isTextual()) {
             throw ApiException.invalidField(name(field), name(field) + " must be a string or an integer");

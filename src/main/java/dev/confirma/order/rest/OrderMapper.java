@@ -45,7 +45,7 @@ public class OrderMapper {
         Map<String, List<OrderMarketRate>> rates = OrderMarketRate.forOrders(ids).stream()
                 .collect(Collectors.groupingBy(r -> r.id.orderId));
         Map<String, List<PaymentClaim>> claims = PaymentClaim.forOrders(ids).stream()
-                .collect(Collectors.groupingBy(c -> c.orderId));
+                .collect(Collectors.groupingBy(c -> c.id.orderId));
         return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
                 rates.getOrDefault(order.id, List.of()), claims.getOrDefault(order.id, List.of()))).toList();
     }
@@ -107,6 +107,6 @@ public class OrderMapper {
     }
 
     private static OrderView.TransactionView transaction(PaymentClaim claim) {
-        return new OrderView.TransactionView(claim.blockchain, claim.transactionHash, claim.asset, null, 0, "unverified");
+        return new OrderView.TransactionView(claim.blockchain, claim.id.transactionHash, claim.asset, null, 0, "unverified");
     }
 }

@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 @Singleton
 public class ProviderHttp {
 
+    /** No real price needs more digits, before or after the point. */
+    static final int MAX_DIGITS = 40;
+
     private final ObjectMapper json;
     private final RatesConfig config;
 
@@ -77,6 +80,10 @@ public class ProviderHttp {
             }
         } else {
             return null;
+        }
+        if (price.precision() > MAX_DIGITS || Math.abs(price.scale()) > MAX_DIGITS) {
+            // "1e-999999999" is a valid number and a denial of service for anything that computes with it
+            throw new RateProviderException(provider + " gave an unusable price for " + what);
         }
         if (price.signum() <= 0) {
             throw new RateProviderException(provider + " gave a zero or negative price for " + what + ": " + price.toPlainString());

@@ -18,12 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** With no confirma.admin-token set, the first start generates one, logs it once, and keeps only its hash. */
+/**
+ * A first start as an operator would do it: no confirma.admin-token (one is generated, logged
+ * once, kept as a hash) and a config file with a key this version does not know.
+ */
 @QuarkusTest
-@TestProfile(GeneratedOperatorTokenTest.NoAdminToken.class)
-class GeneratedOperatorTokenTest {
+@TestProfile(FirstStartTest.NoAdminToken.class)
+class FirstStartTest {
 
-    static final Path LOG = Path.of("target", "generated-operator-token.log");
+    static final Path LOG = Path.of("target", "first-start.log");
 
     public static class NoAdminToken implements QuarkusTestProfile {
         @Override
@@ -34,9 +37,20 @@ class GeneratedOperatorTokenTest {
                 throw new IllegalStateException(e);
             }
             return Map.of("confirma.admin-token", "",
+                    "confirma.chains.polygon.enabled", "false",
+                    "confirma.chains.polygon.rpc-urls", "http://127.0.0.1:1",
+                    "confirma.checkout.expiry-time", "PT1M",
                     "quarkus.log.file.enable", "true",
                     "quarkus.log.file.path", LOG.toString());
         }
+    }
+
+    @Test
+    void shouldStartAndWarnAboutKeysItDoesNotKnow() throws IOException {
+        String log = Files.readString(LOG);
+        assertTrue(log.contains("confirma.chains.polygon is not a chain this version supports (celo, ethereum); ignored"), log);
+        assertTrue(log.contains("Unknown configuration key confirma.checkout.expiry-time is ignored"), log);
+        given().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
