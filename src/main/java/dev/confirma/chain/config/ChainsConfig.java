@@ -2,8 +2,11 @@ package dev.confirma.chain.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** The chains Confirma watches and the assets it accepts on each, under {@code confirma.chains.*}. */
@@ -21,6 +24,19 @@ public interface ChainsConfig {
         /** Watch this chain and offer its assets. */
         @WithDefault("true")
         boolean enabled();
+
+        /** JSON-RPC endpoints, tried in order; the next one is used when one fails. */
+        Optional<List<String>> rpcUrls();
+
+        /** Blocks on top of a payment's block before it counts as confirmed (when the node has no finalized tag). */
+        OptionalInt confirmations();
+
+        /** How often the chain is read. */
+        Optional<Duration> pollInterval();
+
+        /** Timeout of one JSON-RPC request. */
+        @WithDefault("PT10S")
+        Duration rpcTimeout();
 
         /** Assets accepted on this chain keyed by symbol; no contract means the native coin. */
         Map<String, Asset> assets();

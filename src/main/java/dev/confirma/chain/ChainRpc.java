@@ -1,0 +1,81 @@
+package dev.confirma.chain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.jboss.logging.Logger;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * One chain's JSON-RPC endpoints, with failover: a request goes to the endpoint that last
+ * answered, and on a transport failure or an error answer to the next one. Only when every
+ * endpoint fails does the caller see {@link ChainUnavailableException}: a delay, never a decision.
+ */
+public class ChainRpc {
+
+    private static final Logger LOG = Logger.getLogger(ChainRpc.class);
+
+    /** A request built against one endpoint's client. */
+    @FunctionalInterface
+    public interface Call<T extends Response<?>> {
+        org.web3j.protocol.core.Request<?, T> on(Web3j node);
+    }
+
+    private final Protocol protocol;
+    private final List<String> urls;
+    private final List<Web3j> nodes = new ArrayList<>();
+    private volatile int preferred;
+
+    public ChainRpc(Protocol protocol, List<String> urls, java.time.Duration timeout) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("confirma.chains." + protocol.configKey() + ".rpc-urls is empty");
+        }
+        this.protocol = protocol;
+        this.urls = List.copyOf(urls);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .build();
+        for (String url : this.urls) {
+            nodes.add(Web3j.build(new HttpService(url, http)));
+        }
+    }
+
+    /** Sends the request to the first endpoint that answers it without an error. */
+    public <T extends Response<?>> T send(String what, Call<T> call) {
+        List<String> failures = new ArrayList<>();
+        int start = preferred;
+        for (int i = 0; i < nodes.size(); i++) {
+            int index = (start + i) % nodes.size();
+            try {
+                T response = call.on(nodes.get(index)).send();
+                if (response.hasError()) {
+                    failures.add(urls.get(index) + ": " + response.getError().getMessage());
+                    continue;
+                }
+                if (index != preferred) {
+                    LOG.warnf("%s RPC: %s failed, now using %s", protocol, urls.get(preferred), urls.get(index));
+                    preferred = index;
+                }
+                return response;
+            } catch (IOException | RuntimeException e) {
+                failures.add(urls.get(index) + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            }
+        }
+        throw new ChainUnavailableException(protocol + " " + what + " failed on every endpoint: " + String.join("; ", failures));
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public void shutdown() {
+        nodes.forEach(Web3j::shutdown);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.confirma.chain.watch;
+
+import dev.confirma.chain.ChainIdentity;
+import dev.confirma.chain.ChainRpc;
+import dev.confirma.chain.ChainUnavailableException;
+import dev.confirma.chain.Protocol;
+import dev.confirma.chain.config.ChainsConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.EthBlock;
+
+/**
+ * Follows each enabled chain block by block from a persisted cursor: checks the node's
+ * chain id first, walks every new block once, and on a parent-hash mismatch rewinds to
+ * the common ancestor. An RPC outage only delays it; it backfills every block it missed.
+ * RPC calls per block do not depend on how many orders are open.
+ */
+@Singleton
+public class ChainWatcher {
+
+    private static final Logger LOG = Logger.getLogger(ChainWatcher.class);
+    /** Blocks walked in one poll at most, so one poll after a long outage stays short. */
+    static final int MAX_BLOCKS_PER_POLL = 500;
+
+    private final BlockCursor cursor;
+    private final Clock clock;
+    private final Map<Protocol, Watched> chains = new EnumMap<>(Protocol.class);
+
+    ChainWatcher(ChainsConfig config, BlockCursor cursor, Clock clock) {
+        this.cursor = cursor;
+        this.clock = clock;
+        config.chains().forEach((key, chain) -> Protocol.fromConfigKey(key).ifPresent(protocol -> {
+            if (chain.enabled() && chain.rpcUrls().isPresent() && !chain.rpcUrls().get().isEmpty()) {
+                chains.put(protocol, new Watched(new ChainRpc(protocol, chain.rpcUrls().get(), chain.rpcTimeout()),
+                        chain.chainId().orElseThrow(() -> new IllegalStateException("confirma.chains." + key + ".chain-id is required"))));
+            }
+        }));
+    }
+
+    @Scheduled(every = "{confirma.chains.celo.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "watch-celo")
+    void pollCelo() {
+        poll(Protocol.CELO);
+    }
+
+    @Scheduled(every = "{confirma.chains.ethereum.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "watch-ethereum")
+    void pollEthereum() {
+        poll(Protocol.ETHEREUM);
+    }
+
+    /** Reads the chain up to its head (at most {@link #MAX_BLOCKS_PER_POLL} blocks). One poll per chain at a time. */
+    public void poll(Protocol protocol) {
+        Watched chain = chains.get(protocol);
+        if (chain == null) {
+            return;
+        }
+        chain.lock.lock();
+        try {
+            chain.lastPollAt = clock.instant();
+            if (chain.refused != null || (!chain.identityVerified && !checkIdentity(protocol, chain))) {
+                return;
+            }
+            long head = chain.rpc.send("eth_blockNumber", node -> node.ethBlockNumber()).getBlockNumber().longValueExact();
+            chain.head = head;
+            walk(protocol, chain, head);
+            if (chain.lastError != null) {
+                LOG.infof("%s watcher is reading the chain again, at block %d", protocol, head);
+            }
+            chain.lastError = null;
+        } catch (ChainUnavailableException e) {
+            // a delay, never a decision: the next poll starts from the same cursor
+            if (chain.lastError == null) {
+                LOG.warnf("%s watcher waits for its node: %s", protocol, e.getMessage());
+            }
+            chain.lastError = e.getMessage();
+        } finally {
+            chain.lock.unlock();
+        }
+    }
+
+    private boolean checkIdentity(Protocol protocol, Watched chain) {
+        Optional<String> mismatch = ChainIdentity.mismatch(chain.rpc, chain.expectedChainId);
+        if (mismatch.isPresent()) {
+            chain.refused = mismatch.get();
+            LOG.errorf("%s %s", protocol, chain.refused);
+            return false;
+        }
+        chain.identityVerified = true;
+        return true;
+    }
+
+    private void walk(Protocol protocol, Watched chain, long head) {
+        Optional<BlockCursor.SeenBlock> tip = cursor.tip(protocol);
+        if (tip.isEmpty()) {
+            // first start: payments before now belong to no order of ours, so begin at the head
+            cursor.advance(protocol, fetch(chain, head));
+            return;
+        }
+        long next = tip.get().number() + 1;
+        int walked = 0;
+        while (next <= head && walked < MAX_BLOCKS_PER_POLL) {
+            BlockCursor.SeenBlock block = fetch(chain, next);
+            Optional<BlockCursor.SeenBlock> parent = cursor.at(protocol, next - 1);
+            if (parent.isPresent() && !parent.get().hash().equals(block.parentHash())) {
+                long ancestor = commonAncestor(protocol, chain, next - 1);
+                long removed = cursor.rewindTo(protocol, ancestor);
+                chain.reorgs++;
+                LOG.warnf("%s reorg: %d block(s) above %d left the chain; re-reading from %d", protocol, removed, ancestor, ancestor + 1);
+                next = ancestor + 1;
+                continue;
+            }
+            cursor.advance(protocol, block);
+            next++;
+            walked++;
+        }
+    }
+
+    /** The highest stored block that is still on the node's chain. */
+    private long commonAncestor(Protocol protocol, Watched chain, long from) {
+        long oldest = cursor.oldest(protocol).map(BlockCursor.SeenBlock::number).orElse(from);
+        for (long number = from; number >= oldest; number--) {
+            Optional<BlockCursor.SeenBlock> stored = cursor.at(protocol, number);
+            if (stored.isPresent() && stored.get().hash().equals(fetch(chain, number).hash())) {
+                return number;
+            }
+        }
+        LOG.errorf("%s reorg deeper than the %d-block window: resuming below block %d", protocol, BlockCursor.REORG_WINDOW, oldest);
+        return oldest - 1;
+    }
+
+    private static BlockCursor.SeenBlock fetch(Watched chain, long number) {
+        EthBlock.Block block = chain.rpc.send("eth_getBlockByNumber " + number, node ->
+                node.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)).getBlock();
+        if (block == null) {
+            throw new ChainUnavailableException("block " + number + " is not available yet");
+        }
+        return new BlockCursor.SeenBlock(block.getNumber().longValueExact(), block.getHash(), block.getParentHash());
+    }
+
+    /** Head, cursor and lag of every watched chain, for operators and the health check. */
+    public List<ChainStatus> statuses() {
+        return chains.entrySet().stream().map(e -> {
+            Watched chain = e.getValue();
+            Long tip = cursor.tip(e.getKey()).map(BlockCursor.SeenBlock::number).orElse(null);
+            Long lag = chain.head == null || tip == null ? null : Math.max(0, chain.head - tip);
+            String error = chain.refused != null ? chain.refused : chain.lastError;
+            return new ChainStatus(e.getKey().name(), chain.refused == null, chain.head, tip, lag, chain.lastPollAt, error, chain.reorgs);
+        }).toList();
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        chains.values().forEach(chain -> chain.rpc.shutdown());
+    }
+
+    /** One chain being watched. Fields are guarded by {@code lock} (read unguarded only for status). */
+    private static final class Watched {
+        final ChainRpc rpc;
+        final long expectedChainId;
+        final ReentrantLock lock = new ReentrantLock();
+        volatile boolean identityVerified;
+        volatile String refused;
+        volatile Long head;
+        volatile Instant lastPollAt;
+        volatile String lastError;
+        volatile long reorgs;
+
+        Watched(ChainRpc rpc, long expectedChainId) {
+            this.rpc = rpc;
+            this.expectedChainId = expectedChainId;
+        }
+    }
+}
