@@ -1,6 +1,7 @@
 package dev.confirma.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.confirma.chain.Protocol;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -57,6 +58,14 @@ public class Store extends PanacheEntityBase {
             return Optional.empty();
         }
         return Store.<Store>findByIdOptional(id).filter(store -> store.deletedAt == null);
+    }
+
+    /** Every active store's wallet address on one chain: where payments arrive. */
+    public static List<String> walletAddresses(Protocol protocol) {
+        return getEntityManager().createQuery(
+                        "select w.address from Store s join s.wallets w where s.deletedAt is null and w.protocol = :protocol", String.class)
+                .setParameter("protocol", protocol)
+                .getResultList();
     }
 
     public static List<Store> listActive() {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.confirma.rates.MarketRates;
+import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
@@ -47,20 +48,20 @@ class CheckoutPricingTest {
                 .body("quotes[0].amount", equalTo("25"))
                 .body("quotes[0].amountBaseUnits", equalTo("25000000000000000000"))
                 .body("quotes[0].paymentUri", equalTo("ethereum:" + CELO_WALLET + "@42220?value=25000000000000000000"))
-                .body("quotes[1].contract", equalTo("0xcebA9300f2b948710d2653dD7B07f33A8B32118C"))
+                .body("quotes[1].contract", equalTo(AnvilNodes.CELO.token("USDC")))
                 .body("quotes[1].decimals", equalTo(6))
                 .body("quotes[1].amount", equalTo("12.5"))
                 .body("quotes[1].amountBaseUnits", equalTo("12500000"))
-                .body("quotes[1].paymentUri", equalTo("ethereum:0xcebA9300f2b948710d2653dD7B07f33A8B32118C@42220/transfer?address="
+                .body("quotes[1].paymentUri", equalTo("ethereum:" + AnvilNodes.CELO.token("USDC") + "@42220/transfer?address="
                         + CELO_WALLET + "&uint256=12500000"))
                 .body("quotes[2].amountBaseUnits", equalTo("12500000000000000000"))
                 .body("quotes[3].address", equalTo(ETH_WALLET))
                 .body("quotes[3].amount", equalTo("0.00625"))
                 .body("quotes[3].amountBaseUnits", equalTo("6250000000000000"))
                 .body("quotes[3].paymentUri", equalTo("ethereum:" + ETH_WALLET + "@1?value=6250000000000000"))
-                .body("quotes[4].paymentUri", equalTo("ethereum:0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48@1/transfer?address="
+                .body("quotes[4].paymentUri", equalTo("ethereum:" + AnvilNodes.ETHEREUM.token("USDC") + "@1/transfer?address="
                         + ETH_WALLET + "&uint256=12500000"))
-                .body("quotes[5].contract", equalTo("0xdAC17F958D2ee523a2206206994597C13D831ec7"))
+                .body("quotes[5].contract", equalTo(AnvilNodes.ETHEREUM.token("USDT")))
                 .body("marketRates.CELO", equalTo("2"))
                 .body("marketRates.ETH", equalTo("0.0005"))
                 .body("marketRates.USDC", equalTo("1"))

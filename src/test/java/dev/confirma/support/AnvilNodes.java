@@ -36,18 +36,29 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Anvil's first dev account: unlocked, funded, sends every test payment and deploys the tokens. */
+    public static final String PAYER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
     @Override
     public Map<String, String> start() {
         CELO.start();
         ETHEREUM.start();
         CELO_PROXY.start(CELO.url());
-        return Map.of(
+        // the accepted stablecoins, deployed for real: 18 decimals (cUSD) and 6 (USDC, USDT)
+        CELO.deployToken("cUSD", 18);
+        CELO.deployToken("USDC", 6);
+        ETHEREUM.deployToken("USDC", 6);
+        ETHEREUM.deployToken("USDT", 6);
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "confirma.chains.celo.rpc-urls", "http://127.0.0.1:" + freePort() + "," + CELO_PROXY.url(),
                 "confirma.chains.ethereum.rpc-urls", ETHEREUM.url(),
                 "confirma.chains.celo.rpc-timeout", "PT2S",
                 // tests poll explicitly; the only scheduled poll is the one at start
                 "confirma.chains.celo.poll-interval", "PT24H",
-                "confirma.chains.ethereum.poll-interval", "PT24H");
+                "confirma.chains.ethereum.poll-interval", "PT24H"));
+        CELO.tokens.forEach((symbol, address) -> config.put("confirma.chains.celo.assets." + symbol + ".contract", address));
+        ETHEREUM.tokens.forEach((symbol, address) -> config.put("confirma.chains.ethereum.assets." + symbol + ".contract", address));
+        return config;
     }
 
     @Override
@@ -68,6 +79,7 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
     /** One anvil process. */
     public static final class Node {
         private final long chainId;
+        private final Map<String, String> tokens = new java.util.LinkedHashMap<>();
         private Process process;
         private int port;
 
@@ -76,7 +88,7 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
         }
 
         void start() {
-            String binary = System.getProperty("confirma.test.anvil", "target/anvil/package/bin/anvil");
+            String binary = System.getProperty("test.anvil.binary", "target/anvil/package/bin/anvil");
             if (!Files.isExecutable(Path.of(binary))) {
                 throw new IllegalStateException("no anvil at " + binary + ": run the tests through Maven (./mvnw test), which fetches it");
             }
@@ -134,6 +146,66 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
 
         public void mine(int blocks) {
             call("anvil_mine", "0x" + Integer.toHexString(blocks));
+        }
+
+        /** The deployed test token's address (EIP-55), by symbol. */
+        public String token(String symbol) {
+            return tokens.get(symbol);
+        }
+
+        void deployToken(String symbol, int decimals) {
+            String bytecode;
+            try (var in = AnvilNodes.class.getResourceAsStream("/contracts/TestToken.bin")) {
+                bytecode = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            String arguments = org.web3j.abi.FunctionEncoder.encodeConstructor(List.of(
+                    new org.web3j.abi.datatypes.Utf8String("Test " + symbol), new org.web3j.abi.datatypes.Utf8String(symbol),
+                    new org.web3j.abi.datatypes.generated.Uint8(decimals),
+                    new org.web3j.abi.datatypes.generated.Uint256(java.math.BigInteger.TEN.pow(decimals + 12))));
+            String hash = send(Map.of("from", PAYER, "data", "0x" + bytecode + arguments, "gas", "0x2dc6c0"));
+            tokens.put(symbol, org.web3j.crypto.Keys.toChecksumAddress(receipt(hash).get("contractAddress").asText()));
+        }
+
+        /**
+         * Sends a transaction from an unlocked dev account and returns its hash once it is
+         * mined: anvil may answer before its block exists.
+         */
+        public String send(Map<String, String> transaction) {
+            String hash = call("eth_sendTransaction", transaction).asText();
+            Awaitility.await("receipt of " + hash).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !receipt(hash).isNull());
+            return hash;
+        }
+
+        /** Pays {@code wei} of the native coin to {@code to}. */
+        public String pay(String to, java.math.BigInteger wei) {
+            return send(Map.of("from", PAYER, "to", to, "value", "0x" + wei.toString(16)));
+        }
+
+        /** Calls {@code transfer(to, amount)} on the test token {@code symbol}. */
+        public String payToken(String symbol, String to, java.math.BigInteger amount) {
+            return send(Map.of("from", PAYER, "to", token(symbol), "gas", "0x186a0", "data",
+                    org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("transfer",
+                            List.of(new org.web3j.abi.datatypes.Address(to), new org.web3j.abi.datatypes.generated.Uint256(amount)),
+                            List.of()))));
+        }
+
+        /** The receipt, or a JSON null while the transaction is not mined. */
+        public JsonNode receipt(String hash) {
+            JsonNode receipt = call("eth_getTransactionReceipt", hash);
+            return receipt == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : receipt;
+        }
+
+        /**
+         * Mines {@code blocks} blocks on a new branch: after a revert, blocks dated later than
+         * the ones they replace, so the same heights get different hashes.
+         */
+        public void mineAnotherBranch(int blocks) {
+            long tipTimestamp = Long.decode(call("eth_getBlockByNumber", "latest", false).get("timestamp").asText());
+            call("evm_setNextBlockTimestamp", "0x" + Long.toHexString(tipTimestamp + 1000));
+            mine(blocks);
         }
 
         public String snapshot() {

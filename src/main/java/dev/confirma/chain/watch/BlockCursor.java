@@ -3,10 +3,18 @@ package dev.confirma.chain.watch;
 import dev.confirma.chain.Protocol;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.Optional;
 
-/** Where a chain watcher is: the processed blocks of the reorg window, persisted so a restart resumes. */
+/**
+ * Where a chain watcher is: the processed blocks of the reorg window, persisted so a
+ * restart resumes, with the transfers each block held. A block and its transfers are
+ * written in one transaction; a rewind retires both together.
+ */
 @Singleton
 public class BlockCursor {
 
@@ -29,21 +37,40 @@ public class BlockCursor {
         return ChainBlock.at(chain.name(), number).map(BlockCursor::seen);
     }
 
-    /** Records a processed block and forgets blocks older than the reorg window. */
+    /** Records a processed block with its transfers, and forgets blocks older than the reorg window. */
     @Transactional
-    public void advance(Protocol chain, SeenBlock block) {
+    public void advance(Protocol chain, SeenBlock block, List<ObservedTransfer> transfers) {
+        Instant now = clock.instant();
+        for (ObservedTransfer transfer : transfers) {
+            ChainTransfer fact = new ChainTransfer();
+            fact.id = UUID.randomUUID().toString();
+            fact.chain = chain.name();
+            fact.txHash = transfer.txHash();
+            fact.logIndex = transfer.logIndex();
+            fact.blockNumber = block.number();
+            fact.blockHash = block.hash();
+            fact.asset = transfer.asset();
+            fact.fromAddress = transfer.from();
+            fact.toAddress = transfer.to();
+            fact.amountBaseUnits = transfer.amountBaseUnits();
+            fact.succeeded = transfer.succeeded();
+            fact.removed = false;
+            fact.seenAt = now;
+            fact.persist();
+        }
         ChainBlock row = new ChainBlock();
         row.id = new ChainBlock.Id(chain.name(), block.number());
         row.hash = block.hash();
         row.parentHash = block.parentHash();
-        row.processedAt = clock.instant();
+        row.processedAt = now;
         row.persist();
         ChainBlock.delete("id.chain = ?1 and id.number <= ?2", chain.name(), block.number() - REORG_WINDOW);
     }
 
-    /** Forgets every block above {@code ancestor}: they left the canonical chain. */
+    /** Forgets every block above {@code ancestor} (they left the canonical chain) and marks their transfers removed. */
     @Transactional
     public long rewindTo(Protocol chain, long ancestor) {
+        ChainTransfer.update("removed = true where chain = ?1 and blockNumber > ?2 and removed = false", chain.name(), ancestor);
         return ChainBlock.delete("id.chain = ?1 and id.number > ?2", chain.name(), ancestor);
     }
 
@@ -54,6 +81,11 @@ public class BlockCursor {
 
     private static SeenBlock seen(ChainBlock row) {
         return new SeenBlock(row.id.number, row.hash, row.parentHash);
+    }
+
+    /** A transfer found in a block, before it is recorded. */
+    public record ObservedTransfer(String txHash, int logIndex, String asset, String from, String to,
+                                   BigInteger amountBaseUnits, boolean succeeded) {
     }
 
     /** A block by number, hash and parent hash. */

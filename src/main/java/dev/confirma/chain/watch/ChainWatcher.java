@@ -1,10 +1,14 @@
 package dev.confirma.chain.watch;
 
+import dev.confirma.chain.Asset;
+import dev.confirma.chain.AssetCatalog;
 import dev.confirma.chain.ChainIdentity;
 import dev.confirma.chain.ChainRpc;
 import dev.confirma.chain.ChainUnavailableException;
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.store.Store;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Observes;
@@ -13,10 +17,14 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.EthBlock;
@@ -35,11 +43,13 @@ public class ChainWatcher {
     static final int MAX_BLOCKS_PER_POLL = 500;
 
     private final BlockCursor cursor;
+    private final AssetCatalog catalog;
     private final Clock clock;
     private final Map<Protocol, Watched> chains = new EnumMap<>(Protocol.class);
 
-    ChainWatcher(ChainsConfig config, BlockCursor cursor, Clock clock) {
+    ChainWatcher(ChainsConfig config, BlockCursor cursor, AssetCatalog catalog, Clock clock) {
         this.cursor = cursor;
+        this.catalog = catalog;
         this.clock = clock;
         config.chains().forEach((key, chain) -> Protocol.fromConfigKey(key).ifPresent(protocol -> {
             if (chain.enabled() && chain.rpcUrls().isPresent() && !chain.rpcUrls().get().isEmpty()) {
@@ -106,13 +116,14 @@ public class ChainWatcher {
         Optional<BlockCursor.SeenBlock> tip = cursor.tip(protocol);
         if (tip.isEmpty()) {
             // first start: payments before now belong to no order of ours, so begin at the head
-            cursor.advance(protocol, fetch(chain, head));
+            cursor.advance(protocol, seen(block(chain, head, false)), List.of());
             return;
         }
         long next = tip.get().number() + 1;
         int walked = 0;
         while (next <= head && walked < MAX_BLOCKS_PER_POLL) {
-            BlockCursor.SeenBlock block = fetch(chain, next);
+            EthBlock.Block full = block(chain, next, true);
+            BlockCursor.SeenBlock block = seen(full);
             Optional<BlockCursor.SeenBlock> parent = cursor.at(protocol, next - 1);
             if (parent.isPresent() && !parent.get().hash().equals(block.parentHash())) {
                 long ancestor = commonAncestor(protocol, chain, next - 1);
@@ -122,7 +133,8 @@ public class ChainWatcher {
                 next = ancestor + 1;
                 continue;
             }
-            cursor.advance(protocol, block);
+            // read per block: a store created during a long backfill is watched from its next block on
+            cursor.advance(protocol, block, TransferScanner.scan(chain.rpc, full, watchlist(protocol)));
             next++;
             walked++;
         }
@@ -133,7 +145,7 @@ public class ChainWatcher {
         long oldest = cursor.oldest(protocol).map(BlockCursor.SeenBlock::number).orElse(from);
         for (long number = from; number >= oldest; number--) {
             Optional<BlockCursor.SeenBlock> stored = cursor.at(protocol, number);
-            if (stored.isPresent() && stored.get().hash().equals(fetch(chain, number).hash())) {
+            if (stored.isPresent() && stored.get().hash().equals(block(chain, number, false).getHash())) {
                 return number;
             }
         }
@@ -141,13 +153,30 @@ public class ChainWatcher {
         return oldest - 1;
     }
 
-    private static BlockCursor.SeenBlock fetch(Watched chain, long number) {
+    private static EthBlock.Block block(Watched chain, long number, boolean withTransactions) {
         EthBlock.Block block = chain.rpc.send("eth_getBlockByNumber " + number, node ->
-                node.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)).getBlock();
+                node.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), withTransactions)).getBlock();
         if (block == null) {
             throw new ChainUnavailableException("block " + number + " is not available yet");
         }
+        return block;
+    }
+
+    private static BlockCursor.SeenBlock seen(EthBlock.Block block) {
         return new BlockCursor.SeenBlock(block.getNumber().longValueExact(), block.getHash(), block.getParentHash());
+    }
+
+    /** The stores' wallets on this chain, and the chain's accepted assets by contract. */
+    private Watchlist watchlist(Protocol protocol) {
+        Set<String> addresses = QuarkusTransaction.requiringNew().call(() -> Store.walletAddresses(protocol)).stream()
+                .map(a -> a.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        Optional<String> nativeAsset = catalog.all().stream()
+                .filter(a -> a.protocol() == protocol && a.isNative()).map(Asset::symbol).findFirst();
+        Map<String, String> tokens = new HashMap<>();
+        catalog.all().stream().filter(a -> a.protocol() == protocol && !a.isNative())
+                .forEach(a -> tokens.put(a.contract().orElseThrow().toLowerCase(Locale.ROOT), a.symbol()));
+        return new Watchlist(addresses, nativeAsset, tokens);
     }
 
     /** Head, cursor and lag of every watched chain, for operators and the health check. */

@@ -73,8 +73,7 @@ class ChainWatcherTest {
 
         AnvilNodes.CELO.revert(snapshot);
         // another branch: later timestamps make different blocks at the same heights, one block longer
-        AnvilNodes.CELO.call("evm_setNextBlockTimestamp", "0x" + Long.toHexString(System.currentTimeMillis() / 1000 + 3600));
-        AnvilNodes.CELO.mine(4);
+        AnvilNodes.CELO.mineAnotherBranch(4);
         watcher.poll(Protocol.CELO);
 
         assertEquals(reorgsBefore + 1, celo(watcher).reorgs());
