@@ -61,6 +61,24 @@ public class OrderStateMachine {
         }
     }
 
+    /** What the chain may move an open order to: seen, then confirmed or failed. */
+    private static final Map<PaymentStatus, Set<PaymentStatus>> CHAIN_TRANSITIONS = Map.of(
+            PaymentStatus.PENDING, EnumSet.of(PaymentStatus.ON_HOLD, PaymentStatus.CONFIRMED, PaymentStatus.FAILED),
+            PaymentStatus.ON_HOLD, EnumSet.of(PaymentStatus.CONFIRMED, PaymentStatus.FAILED));
+
+    /** The chain's verdict on an open order's payments; returns whether anything changed. */
+    public boolean decidedByChain(Order order, PaymentStatus target) {
+        PaymentStatus from = order.paymentStatus();
+        if (from == target) {
+            return false;
+        }
+        if (!CHAIN_TRANSITIONS.getOrDefault(from, Set.of()).contains(target)) {
+            throw new IllegalStateException("order " + order.id + " is " + from.wire() + ": the chain cannot make it " + target.wire());
+        }
+        change(order, target);
+        return true;
+    }
+
     /** A pending order past its expiry is cancelled: its quotes no longer hold. */
     public boolean expireIfDue(Order order) {
         if (order.paymentStatus() == PaymentStatus.PENDING && !clock.instant().isBefore(order.expiresAt)) {

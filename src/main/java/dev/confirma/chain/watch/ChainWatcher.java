@@ -11,6 +11,7 @@ import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
@@ -43,12 +44,14 @@ public class ChainWatcher {
     static final int MAX_BLOCKS_PER_POLL = 500;
 
     private final BlockCursor cursor;
+    private final Event<BlocksRead> blocksRead;
     private final AssetCatalog catalog;
     private final Clock clock;
     private final Map<Protocol, Watched> chains = new EnumMap<>(Protocol.class);
 
-    ChainWatcher(ChainsConfig config, BlockCursor cursor, AssetCatalog catalog, Clock clock) {
+    ChainWatcher(ChainsConfig config, BlockCursor cursor, Event<BlocksRead> blocksRead, AssetCatalog catalog, Clock clock) {
         this.cursor = cursor;
+        this.blocksRead = blocksRead;
         this.catalog = catalog;
         this.clock = clock;
         config.chains().forEach((key, chain) -> Protocol.fromConfigKey(key).ifPresent(protocol -> {
@@ -86,6 +89,7 @@ public class ChainWatcher {
             long head = chain.rpc.send("eth_blockNumber", node -> node.ethBlockNumber()).getBlockNumber().longValueExact();
             chain.head = head;
             walk(protocol, chain, head);
+            blocksRead.fire(new BlocksRead(protocol, Math.min(head, cursor.tip(protocol).orElseThrow().number())));
             if (chain.lastError != null) {
                 LOG.infof("%s watcher is reading the chain again, at block %d", protocol, head);
             }

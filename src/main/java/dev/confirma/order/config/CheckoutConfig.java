@@ -17,6 +17,10 @@ public interface CheckoutConfig {
     @WithDefault("PT24H")
     Duration monitoring();
 
+    /** Shortfall accepted, in percent of the amount due, before a payment counts as short. */
+    @WithDefault("0")
+    BigDecimal underpaymentTolerancePercent();
+
     /** Largest orderTotal accepted, in the order's currency. */
     @WithDefault("1000000000")
     BigDecimal maxOrderTotal();

@@ -1,6 +1,10 @@
 package dev.confirma.order.rest;
 
+import dev.confirma.chain.Asset;
+import dev.confirma.chain.AssetCatalog;
+import dev.confirma.chain.Protocol;
 import dev.confirma.chain.evm.PaymentUri;
+import dev.confirma.chain.watch.ChainTransfer;
 import dev.confirma.common.Money;
 import dev.confirma.config.ServerConfig;
 import dev.confirma.order.DeliveryInfo;
@@ -8,14 +12,18 @@ import dev.confirma.order.Order;
 import dev.confirma.order.OrderMarketRate;
 import dev.confirma.order.OrderQuote;
 import dev.confirma.order.SessionTokens;
+import dev.confirma.payment.ConfirmationPolicy;
+import dev.confirma.payment.OrderPayment;
 import dev.confirma.payment.PaymentClaim;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Maps orders to the contract's order object; entities never leave the order package as API output. */
@@ -24,10 +32,14 @@ public class OrderMapper {
 
     private final SessionTokens sessionTokens;
     private final ServerConfig server;
+    private final ConfirmationPolicy confirmation;
+    private final AssetCatalog assets;
 
-    OrderMapper(SessionTokens sessionTokens, ServerConfig server) {
+    OrderMapper(SessionTokens sessionTokens, ServerConfig server, ConfirmationPolicy confirmation, AssetCatalog assets) {
         this.sessionTokens = sessionTokens;
         this.server = server;
+        this.confirmation = confirmation;
+        this.assets = assets;
     }
 
     public OrderView toView(Order order) {
@@ -46,11 +58,14 @@ public class OrderMapper {
                 .collect(Collectors.groupingBy(r -> r.id.orderId));
         Map<String, List<PaymentClaim>> claims = PaymentClaim.forOrders(ids).stream()
                 .collect(Collectors.groupingBy(c -> c.id.orderId));
+        Map<String, List<OrderView.TransactionView>> payments = payments(ids);
         return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
-                rates.getOrDefault(order.id, List.of()), claims.getOrDefault(order.id, List.of()))).toList();
+                rates.getOrDefault(order.id, List.of()),
+                transactions(payments.getOrDefault(order.id, List.of()), claims.getOrDefault(order.id, List.of())))).toList();
     }
 
-    private OrderView toView(Order order, List<OrderQuote> quotes, List<OrderMarketRate> rates, List<PaymentClaim> claims) {
+    private OrderView toView(Order order, List<OrderQuote> quotes, List<OrderMarketRate> rates,
+                             List<OrderView.TransactionView> transactions) {
         DeliveryInfo d = order.deliveryInfo;
         return new OrderView(
                 order.id,
@@ -71,7 +86,7 @@ public class OrderMapper {
                 marketRates(rates),
                 quotes.stream().map(OrderMapper::quote).toList(),
                 order.expiresAt,
-                claims.stream().map(OrderMapper::transaction).toList(),
+                transactions,
                 order.paymentMethod,
                 order.blockchain,
                 order.transactionHash,
@@ -106,7 +121,34 @@ public class OrderMapper {
                 PaymentUri.eip681(q.contract, q.chainId, q.address, q.amountBaseUnits));
     }
 
-    private static OrderView.TransactionView transaction(PaymentClaim claim) {
-        return new OrderView.TransactionView(claim.blockchain, claim.id.transactionHash, claim.asset, null, 0, "unverified");
+    /** Payments the chain showed, then claimed hashes it has not shown yet. */
+    private static List<OrderView.TransactionView> transactions(List<OrderView.TransactionView> payments, List<PaymentClaim> claims) {
+        List<OrderView.TransactionView> all = new ArrayList<>(payments);
+        Set<String> seen = payments.stream().map(OrderView.TransactionView::hash).collect(Collectors.toSet());
+        claims.stream().filter(c -> !seen.contains(c.id.transactionHash))
+                .map(c -> new OrderView.TransactionView(c.blockchain, c.id.transactionHash, c.asset, null, 0, "unverified", null))
+                .forEach(all::add);
+        return all;
     }
+
+    /** Recorded payments of several orders, two queries in all. */
+    private Map<String, List<OrderView.TransactionView>> payments(List<String> orderIds) {
+        List<OrderPayment> payments = OrderPayment.forOrders(orderIds);
+        if (payments.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ChainTransfer> transfers = ChainTransfer.<ChainTransfer>list("id in ?1",
+                payments.stream().map(p -> p.transferId).toList()).stream().collect(Collectors.toMap(t -> t.id, t -> t));
+        Map<String, List<OrderView.TransactionView>> byOrder = new java.util.HashMap<>();
+        for (OrderPayment payment : payments) {
+            ChainTransfer t = transfers.get(payment.transferId);
+            int decimals = Protocol.parse(t.chain).flatMap(p -> assets.find(p, t.asset)).map(Asset::decimals).orElse(0);
+            String status = !payment.credited ? "ignored" : confirmation.isConfirmed(t.chain, payment.confirmations) ? "confirmed" : "pending";
+            byOrder.computeIfAbsent(payment.orderId, id -> new ArrayList<>()).add(new OrderView.TransactionView(t.chain, t.txHash,
+                    t.asset, Money.plain(new BigDecimal(t.amountBaseUnits, decimals)).toPlainString(), payment.confirmations,
+                    status, payment.note));
+        }
+        return byOrder;
+    }
+
 }

@@ -1,5 +1,6 @@
 package dev.confirma.order.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +43,12 @@ public record OrderView(
                             String amountBaseUnits, String paymentUri) {
     }
 
-    /** A payment seen for the order; {@code unverified} until the chain watcher has checked it. */
+    /**
+     * A payment for the order. {@code status}: {@code unverified} (a claimed hash the chain has
+     * not shown yet), {@code pending} (seen, fewer confirmations than the chain's depth),
+     * {@code confirmed}, or {@code ignored} (arrived but does not count; {@code note} says why).
+     */
     public record TransactionView(String protocol, String hash, String asset, String amount, long confirmations,
-                                  String status) {
+                                  String status, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
     }
 }

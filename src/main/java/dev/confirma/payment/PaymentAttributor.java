@@ -1,0 +1,120 @@
+package dev.confirma.payment;
+
+import dev.confirma.chain.watch.BlocksRead;
+import dev.confirma.chain.watch.ChainTransfer;
+import dev.confirma.order.OrderQuote;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Attributes recorded chain transfers to orders, and only records: the order's state
+ * machine decides afterwards. A transfer is attributed to the earliest order that claimed
+ * its hash and was quoted that asset at that address; a transfer that lost its block in a
+ * reorg loses its attribution.
+ */
+@Singleton
+public class PaymentAttributor {
+
+    private static final Logger LOG = Logger.getLogger(PaymentAttributor.class);
+
+    private final Event<PaymentsAttributed> attributed;
+    private final Clock clock;
+
+    PaymentAttributor(Event<PaymentsAttributed> attributed, Clock clock) {
+        this.attributed = attributed;
+        this.clock = clock;
+    }
+
+    void onBlocksRead(@Observes BlocksRead read) {
+        Set<String> changed = QuarkusTransaction.requiringNew().call(() -> attribute(read.chain().name()));
+        attributed.fire(new PaymentsAttributed(read.chain(), read.head(), changed));
+    }
+
+    /** Returns the ids of the orders whose payments changed. */
+    Set<String> attribute(String chain) {
+        Set<String> changed = new HashSet<>();
+        forgetRemoved(chain, changed);
+        OrderPayment.flush(); // the forgotten rows go before a re-included transaction is attributed again
+        for (Map.Entry<ChainTransfer, List<PaymentClaim>> named : claimedTransfers(chain).entrySet()) {
+            changed.add(attribute(named.getKey(), named.getValue()));
+        }
+        return changed;
+    }
+
+    private String attribute(ChainTransfer transfer, List<PaymentClaim> claims) {
+        PaymentClaim chosen = claims.stream().filter(c -> isQuoted(c.id.orderId, transfer)).findFirst().orElse(claims.get(0));
+        OrderPayment payment = new OrderPayment();
+        payment.transferId = transfer.id;
+        payment.orderId = chosen.id.orderId;
+        payment.createdAt = clock.instant();
+        PaidTransaction owner = PaidTransaction.findById(new PaidTransaction.Id(transfer.chain, transfer.txHash));
+        payment.note = refusal(transfer, chosen, owner);
+        payment.credited = payment.note == null;
+        if (payment.credited && owner == null) {
+            PaidTransaction paid = new PaidTransaction();
+            paid.id = new PaidTransaction.Id(transfer.chain, transfer.txHash);
+            paid.orderId = chosen.id.orderId;
+            paid.persist();
+        }
+        payment.persist();
+        LOG.infof("%s transfer %s of %s %s attributed to order %s%s", transfer.chain, transfer.txHash, transfer.amountBaseUnits,
+                transfer.asset, payment.orderId, payment.credited ? "" : ", not credited: " + payment.note);
+        return payment.orderId;
+    }
+
+    /** Why the transfer does not count for the order, or null when it does. */
+    private static String refusal(ChainTransfer transfer, PaymentClaim claim, PaidTransaction owner) {
+        if (!transfer.succeeded) {
+            return "the transaction reverted";
+        }
+        if (!isQuoted(claim.id.orderId, transfer)) {
+            return transfer.asset + " to " + transfer.toAddress + " on " + transfer.chain + " is not one of the order's quotes";
+        }
+        if (owner != null && !owner.orderId.equals(claim.id.orderId)) {
+            return "the transaction already paid another order";
+        }
+        return null;
+    }
+
+    private static boolean isQuoted(String orderId, ChainTransfer transfer) {
+        return OrderQuote.count("id.orderId = ?1 and id.protocol = ?2 and id.asset = ?3 and address = ?4",
+                orderId, transfer.chain, transfer.asset, transfer.toAddress) > 0;
+    }
+
+    /** Unattributed, still-canonical transfers whose hash some order claimed, each with its claims, earliest first. */
+    private static Map<ChainTransfer, List<PaymentClaim>> claimedTransfers(String chain) {
+        List<Object[]> rows = ChainTransfer.getEntityManager().createQuery(
+                        "select t, c from ChainTransfer t, PaymentClaim c where t.chain = :chain and t.removed = false"
+                                + " and c.id.transactionHash = t.txHash"
+                                + " and not exists (select p from OrderPayment p where p.transferId = t.id)"
+                                + " order by t.blockNumber, t.logIndex, c.createdAt", Object[].class)
+                .setParameter("chain", chain)
+                .getResultList();
+        Map<ChainTransfer, List<PaymentClaim>> byTransfer = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            byTransfer.computeIfAbsent((ChainTransfer) row[0], t -> new java.util.ArrayList<>()).add((PaymentClaim) row[1]);
+        }
+        return byTransfer;
+    }
+
+    /** Attributions of transfers whose block left the chain are dropped; their orders are decided again. */
+    private static void forgetRemoved(String chain, Set<String> changed) {
+        List<OrderPayment> orphaned = OrderPayment.list(
+                "transferId in (select t.id from ChainTransfer t where t.chain = ?1 and t.removed = true)", chain);
+        for (OrderPayment payment : orphaned) {
+            ChainTransfer transfer = ChainTransfer.findById(payment.transferId);
+            changed.add(payment.orderId);
+            PaidTransaction.delete("id.chain = ?1 and id.txHash = ?2 and orderId = ?3", chain, transfer.txHash, payment.orderId);
+            payment.delete();
+        }
+    }
+}

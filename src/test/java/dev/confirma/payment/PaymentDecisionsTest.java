@@ -1,0 +1,176 @@
+package dev.confirma.payment;
+
+import static dev.confirma.support.Fixtures.checkout;
+import static dev.confirma.support.Fixtures.postCheckout;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.confirma.chain.Protocol;
+import dev.confirma.chain.watch.ChainWatcher;
+import dev.confirma.rates.MarketRates;
+import dev.confirma.support.AnvilNodes;
+import dev.confirma.support.Fixtures;
+import dev.confirma.support.Fixtures.TestStore;
+import dev.confirma.support.RateStub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Keys;
+
+/**
+ * Orders decided from real payments on local nodes. A 12.50 USD order at the stub's rates
+ * is due 25 CELO, 12.5 cUSD, 12.5 USDC (6 decimals) on Celo, whose depth is 10 blocks.
+ */
+@QuarkusTest
+class PaymentDecisionsTest {
+
+    private static final BigInteger USDC_DUE = BigInteger.valueOf(12_500_000);
+    private static final BigInteger CELO_DUE = new BigInteger("25000000000000000000");
+
+    @Inject
+    ChainWatcher watcher;
+
+    @Inject
+    MarketRates rates;
+
+    private TestStore store;
+    private String wallet;
+
+    @BeforeEach
+    void storeAndCaughtUpWatcher() {
+        RateStub.resetAll();
+        rates.refresh();
+        AnvilNodes.CELO_PROXY.restore();
+        watcher.poll(Protocol.CELO);
+        wallet = Keys.toChecksumAddress("0x" + HexFormat.of().formatHex(dev.confirma.common.Secrets.randomBytes(20)));
+        store = Fixtures.createStore(Map.of("name", "Paid", "acceptedAssets", List.of("CELO", "cUSD", "USDC"),
+                "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))));
+    }
+
+    private String order() {
+        return postCheckout(store, checkout(store)).statusCode(200).extract().path("id");
+    }
+
+    private void claim(String order, String hash, String asset) {
+        store.asPlugin().body(Map.of("transactionHash", hash, "blockchain", "CELO", "paymentMethod", asset))
+                .put("/plugins/checkout/" + order).then().statusCode(200);
+    }
+
+    private ValidatableResponse afterBlocks(String order, int blocks) {
+        if (blocks > 0) {
+            AnvilNodes.CELO.mine(blocks);
+        }
+        watcher.poll(Protocol.CELO);
+        return store.asPlugin().get("/plugins/orders/" + order).then().statusCode(200);
+    }
+
+    @Test
+    void shouldConfirmAnExactPaymentOnceItIsDeepEnough() {
+        String order = order();
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
+        claim(order, hash, "USDC");
+
+        afterBlocks(order, 0)
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions", hasSize(1))
+                .body("transactions[0].hash", equalTo(hash))
+                .body("transactions[0].amount", equalTo("12.5"))
+                .body("transactions[0].confirmations", equalTo(1))
+                .body("transactions[0].status", equalTo("pending"));
+        afterBlocks(order, 8).body("paymentStatus", equalTo("on-hold")).body("transactions[0].confirmations", equalTo(9));
+        afterBlocks(order, 1)
+                .body("paymentStatus", equalTo("confirmed"))
+                .body("transactions[0].confirmations", equalTo(10))
+                .body("transactions[0].status", equalTo("confirmed"))
+                .body("amountReceived", equalTo("12.5"))
+                .body("paymentMethod", equalTo("USDC"))
+                .body("blockchain", equalTo("CELO"));
+    }
+
+    @Test
+    void shouldFailAPaymentShortByOneBaseUnit() {
+        String order = order();
+        claim(order, AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE.subtract(BigInteger.ONE)), "USDC");
+        afterBlocks(order, 10)
+                .body("paymentStatus", equalTo("failed"))
+                .body("amountReceived", equalTo("12.499999"));
+    }
+
+    @Test
+    void shouldConfirmAnOverpaymentAndShowWhatArrived() {
+        String order = order();
+        claim(order, AnvilNodes.CELO.pay(wallet, CELO_DUE.add(BigInteger.TEN.pow(18))), "CELO");
+        afterBlocks(order, 10).body("paymentStatus", equalTo("confirmed")).body("amountReceived", equalTo("26"));
+    }
+
+    @Test
+    void shouldAddUpTwoPartialPaymentsInDifferentAssets() {
+        String order = order();
+        // half in cUSD (6.25 of 12.5) and half in CELO (12.5 of 25)
+        claim(order, AnvilNodes.CELO.payToken("cUSD", wallet, new BigInteger("6250000000000000000")), "cUSD");
+        afterBlocks(order, 10).body("paymentStatus", equalTo("failed"));
+
+        String second = order();
+        claim(second, AnvilNodes.CELO.payToken("cUSD", wallet, new BigInteger("6250000000000000000")), "cUSD");
+        claim(second, AnvilNodes.CELO.pay(wallet, new BigInteger("12500000000000000000")), "CELO");
+        afterBlocks(second, 10)
+                .body("paymentStatus", equalTo("confirmed"))
+                .body("transactions", hasSize(2))
+                .body("amountReceived", equalTo("12.5"))
+                .body("paymentMethod", equalTo(null));
+    }
+
+    @Test
+    void shouldNotCreditATokenTheOrderWasNotQuoted() {
+        TestStore cusdOnly = Fixtures.createStore(Map.of("name", "cUSD only", "acceptedAssets", List.of("cUSD"),
+                "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))));
+        String order = postCheckout(cusdOnly, checkout(cusdOnly)).statusCode(200).extract().path("id");
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
+        cusdOnly.asPlugin().body(Map.of("transactionHash", hash)).put("/plugins/checkout/" + order).then().statusCode(200);
+        AnvilNodes.CELO.mine(10);
+        watcher.poll(Protocol.CELO);
+        cusdOnly.asPlugin().get("/plugins/orders/" + order).then()
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions[0].status", equalTo("ignored"))
+                .body("transactions[0].note", containsString("USDC to " + wallet + " on CELO is not one of the order's quotes"))
+                .body("amountReceived", equalTo(null));
+    }
+
+    @Test
+    void shouldCreditOneTransactionToOneOrderOnly() {
+        String first = order();
+        String second = order();
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
+        claim(first, hash, "USDC");
+        claim(second, hash, "USDC");
+
+        afterBlocks(first, 10).body("paymentStatus", equalTo("confirmed"));
+        store.asPlugin().get("/plugins/orders/" + second).then()
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions[0].status", equalTo("unverified"));
+    }
+
+    @Test
+    void shouldUncreditAPaymentWhoseBlockIsReorgedAwayBeforeConfirmation() {
+        String order = order();
+        String snapshot = AnvilNodes.CELO.snapshot();
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
+        claim(order, hash, "USDC");
+        afterBlocks(order, 2).body("transactions[0].status", equalTo("pending"));
+
+        AnvilNodes.CELO.revert(snapshot);
+        AnvilNodes.CELO.mineAnotherBranch(12);
+        afterBlocks(order, 0)
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions", hasSize(1))
+                .body("transactions[0].status", equalTo("unverified"))
+                .body("amountReceived", equalTo(null));
+    }
+}
