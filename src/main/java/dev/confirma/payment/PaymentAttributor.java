@@ -96,7 +96,8 @@ public class PaymentAttributor {
                         "select t, c from ChainTransfer t, PaymentClaim c where t.chain = :chain and t.removed = false"
                                 + " and c.id.transactionHash = t.txHash"
                                 + " and not exists (select p from OrderPayment p where p.transferId = t.id)"
-                                + " order by t.blockNumber, t.logIndex, c.createdAt", Object[].class)
+                                // the same instant twice is not "earlier": break the tie the same way every time
+                                + " order by t.blockNumber, t.logIndex, c.createdAt, c.id.orderId", Object[].class)
                 .setParameter("chain", chain)
                 .getResultList();
         Map<ChainTransfer, List<PaymentClaim>> byTransfer = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
 import dev.confirma.support.RateStub;
+import dev.confirma.support.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -149,6 +150,7 @@ class PaymentDecisionsTest {
         String second = order();
         String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
         claim(first, hash, "USDC");
+        TestClockProducer.clock().advance(java.time.Duration.ofSeconds(1));
         claim(second, hash, "USDC");
 
         afterBlocks(first, 10).body("paymentStatus", equalTo("confirmed"));
