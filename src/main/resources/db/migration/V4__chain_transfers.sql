@@ -9,12 +9,15 @@ CREATE TABLE chain_transfers (
     log_index         INTEGER        NOT NULL,
     block_number      BIGINT         NOT NULL,
     block_hash        VARCHAR(66)    NOT NULL,
+    block_time        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     asset             VARCHAR(16)    NOT NULL,
     from_address      VARCHAR(42)    NOT NULL,
     to_address        VARCHAR(42)    NOT NULL,
     amount_base_units NUMERIC(78, 0) NOT NULL,
     succeeded         BOOLEAN        NOT NULL,
     removed           BOOLEAN        NOT NULL,
+    -- looked up once among the orders' reserved amounts (see V6), whatever the outcome
+    amount_checked    BOOLEAN        NOT NULL,
     seen_at           TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT uq_chain_transfers UNIQUE (chain, tx_hash, log_index, block_hash)
 );

@@ -1,6 +1,8 @@
 package dev.confirma.order;
 
 import dev.confirma.chain.AssetCatalog;
+import dev.confirma.order.config.CheckoutConfig;
+import dev.confirma.payment.ReservedAmount;
 import dev.confirma.rates.Pricer;
 import dev.confirma.rates.Quote;
 import dev.confirma.rates.UnitsPerOrderCurrency;
@@ -8,6 +10,8 @@ import dev.confirma.store.Store;
 import dev.confirma.store.StoreWallet;
 import jakarta.inject.Singleton;
 import java.math.MathContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +24,14 @@ public class OrderPricing {
 
     private final Pricer pricer;
     private final AssetCatalog catalog;
+    private final CheckoutConfig config;
+    private final Clock clock;
 
-    OrderPricing(Pricer pricer, AssetCatalog catalog) {
+    OrderPricing(Pricer pricer, AssetCatalog catalog, CheckoutConfig config, Clock clock) {
         this.pricer = pricer;
         this.catalog = catalog;
+        this.config = config;
+        this.clock = clock;
     }
 
     /** Uses the network when rates are stale: call it outside a database transaction. */
@@ -46,8 +54,12 @@ public class OrderPricing {
         return payables;
     }
 
-    /** Persists the pricing as the order's locked quotes and market-rate snapshot. Call inside the order's transaction. */
+    /**
+     * Persists the pricing as the order's locked quotes and market-rate snapshot, each quote
+     * at an amount no other open order is asked at that address. Call inside the order's transaction.
+     */
     void attach(Order order, Pricer.Pricing pricing) {
+        Instant reservedUntil = order.expiresAt.plus(config.monitoring());
         for (Quote quote : pricing.quotes()) {
             OrderQuote row = new OrderQuote();
             row.id = new OrderQuote.Id(order.id, quote.asset().protocol().name(), quote.asset().symbol());
@@ -55,7 +67,8 @@ public class OrderPricing {
             row.contract = quote.asset().contract().orElse(null);
             row.decimals = quote.asset().decimals();
             row.address = quote.address();
-            row.amountBaseUnits = quote.amountBaseUnits();
+            row.amountBaseUnits = ReservedAmount.reserve(row.id.protocol, row.id.asset, row.address, quote.amountBaseUnits(),
+                    order.id, reservedUntil, clock.instant());
             row.persist();
         }
         for (Map.Entry<String, UnitsPerOrderCurrency> rate : pricing.marketRates().entrySet()) {

@@ -6,6 +6,7 @@ import dev.confirma.order.config.CheckoutConfig;
 import dev.confirma.payment.ConfirmationPolicy;
 import dev.confirma.payment.OrderPayment;
 import dev.confirma.payment.PaymentsAttributed;
+import dev.confirma.payment.ReservedAmount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -102,6 +103,10 @@ public class PaymentDecisions {
             verdict = PaymentStatus.CONFIRMED;
         } else {
             verdict = PaymentStatus.FAILED;
+        }
+        if (verdict != PaymentStatus.ON_HOLD) {
+            // a final order takes no more payments: its amounts are free for other orders again
+            ReservedAmount.delete("orderId", order.id);
         }
         if (stateMachine.decidedByChain(order, verdict)) {
             LOG.infof("Order %s is %s: %s of the amount due received", order.id, verdict.wire(), Money.plain(paidFraction.round(MathContext.DECIMAL64)));

@@ -18,13 +18,16 @@ import org.jboss.logging.Logger;
 /**
  * Attributes recorded chain transfers to orders, and only records: the order's state
  * machine decides afterwards. A transfer is attributed to the earliest order that claimed
- * its hash and was quoted that asset at that address; a transfer that lost its block in a
- * reorg loses its attribution.
+ * its hash and was quoted that asset at that address; an unclaimed one to the open order
+ * whose reserved amount it is, to the base unit. A transfer that lost its block in a reorg
+ * loses its attribution.
  */
 @Singleton
 public class PaymentAttributor {
 
     private static final Logger LOG = Logger.getLogger(PaymentAttributor.class);
+    /** How far a block's timestamp may run behind the server's clock. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(1);
 
     private final Event<PaymentsAttributed> attributed;
     private final Clock clock;
@@ -45,24 +48,42 @@ public class PaymentAttributor {
         forgetRemoved(chain, changed);
         OrderPayment.flush(); // the forgotten rows go before a re-included transaction is attributed again
         for (Map.Entry<ChainTransfer, List<PaymentClaim>> named : claimedTransfers(chain).entrySet()) {
-            changed.add(attribute(named.getKey(), named.getValue()));
+            List<PaymentClaim> claims = named.getValue();
+            String orderId = claims.stream().map(c -> c.id.orderId).filter(id -> isQuoted(id, named.getKey()))
+                    .findFirst().orElse(claims.get(0).id.orderId);
+            changed.add(attribute(named.getKey(), orderId));
+        }
+        for (ChainTransfer unclaimed : unclaimedTransfers(chain)) {
+            unclaimed.amountChecked = true;
+            orderByAmount(unclaimed).ifPresent(orderId -> changed.add(attribute(unclaimed, orderId)));
         }
         return changed;
     }
 
-    private String attribute(ChainTransfer transfer, List<PaymentClaim> claims) {
-        PaymentClaim chosen = claims.stream().filter(c -> isQuoted(c.id.orderId, transfer)).findFirst().orElse(claims.get(0));
+    /**
+     * The open order whose reserved amount this transfer is, to the base unit. A payment from a
+     * block older than the order (by more than clock skew) cannot be for it.
+     */
+    private static java.util.Optional<String> orderByAmount(ChainTransfer transfer) {
+        return ReservedAmount.orderFor(transfer.chain, transfer.asset, transfer.toAddress, transfer.amountBaseUnits, transfer.blockTime)
+                .filter(orderId -> {
+                    dev.confirma.order.Order order = dev.confirma.order.Order.findById(orderId);
+                    return order.paymentStatus().isUnpaid() && !transfer.blockTime.isBefore(order.createdAt.minus(CLOCK_SKEW));
+                });
+    }
+
+    private String attribute(ChainTransfer transfer, String orderId) {
         OrderPayment payment = new OrderPayment();
         payment.transferId = transfer.id;
-        payment.orderId = chosen.id.orderId;
+        payment.orderId = orderId;
         payment.createdAt = clock.instant();
         PaidTransaction owner = PaidTransaction.findById(new PaidTransaction.Id(transfer.chain, transfer.txHash));
-        payment.note = refusal(transfer, chosen, owner);
+        payment.note = refusal(transfer, orderId, owner);
         payment.credited = payment.note == null;
         if (payment.credited && owner == null) {
             PaidTransaction paid = new PaidTransaction();
             paid.id = new PaidTransaction.Id(transfer.chain, transfer.txHash);
-            paid.orderId = chosen.id.orderId;
+            paid.orderId = orderId;
             paid.persist();
         }
         payment.persist();
@@ -72,14 +93,14 @@ public class PaymentAttributor {
     }
 
     /** Why the transfer does not count for the order, or null when it does. */
-    private static String refusal(ChainTransfer transfer, PaymentClaim claim, PaidTransaction owner) {
+    private static String refusal(ChainTransfer transfer, String orderId, PaidTransaction owner) {
         if (!transfer.succeeded) {
             return "the transaction reverted";
         }
-        if (!isQuoted(claim.id.orderId, transfer)) {
+        if (!isQuoted(orderId, transfer)) {
             return transfer.asset + " to " + transfer.toAddress + " on " + transfer.chain + " is not one of the order's quotes";
         }
-        if (owner != null && !owner.orderId.equals(claim.id.orderId)) {
+        if (owner != null && !owner.orderId.equals(orderId)) {
             return "the transaction already paid another order";
         }
         return null;
@@ -105,6 +126,17 @@ public class PaymentAttributor {
             byTransfer.computeIfAbsent((ChainTransfer) row[0], t -> new java.util.ArrayList<>()).add((PaymentClaim) row[1]);
         }
         return byTransfer;
+    }
+
+    /** Successful, still-canonical transfers nobody claimed and whose amount was not looked up yet. */
+    private static List<ChainTransfer> unclaimedTransfers(String chain) {
+        return ChainTransfer.getEntityManager().createQuery("select t from ChainTransfer t where t.chain = :chain"
+                        + " and t.removed = false and t.succeeded = true and t.amountChecked = false"
+                        + " and not exists (select p from OrderPayment p where p.transferId = t.id)"
+                        + " and not exists (select c from PaymentClaim c where c.id.transactionHash = t.txHash)"
+                        + " order by t.blockNumber, t.logIndex", ChainTransfer.class)
+                .setParameter("chain", chain)
+                .getResultList();
     }
 
     /** Attributions of transfers whose block left the chain are dropped; their orders are decided again. */

@@ -39,28 +39,30 @@ class CheckoutPricingTest {
     @Test
     void shouldQuoteEveryAcceptedAssetWithAWallet() {
         TestStore store = Fixtures.createStore();
+        String celoWallet = store.celoWallet();
+        String ethWallet = store.ethWallet();
         postCheckout(store, checkout(store)).statusCode(200)
                 .body("quotes.protocol", contains("CELO", "CELO", "CELO", "ETHEREUM", "ETHEREUM", "ETHEREUM"))
                 .body("quotes.asset", contains("CELO", "USDC", "cUSD", "ETH", "USDC", "USDT"))
                 .body("quotes[0].contract", nullValue())
                 .body("quotes[0].decimals", equalTo(18))
-                .body("quotes[0].address", equalTo(CELO_WALLET))
+                .body("quotes[0].address", equalTo(celoWallet))
                 .body("quotes[0].amount", equalTo("25"))
                 .body("quotes[0].amountBaseUnits", equalTo("25000000000000000000"))
-                .body("quotes[0].paymentUri", equalTo("ethereum:" + CELO_WALLET + "@42220?value=25000000000000000000"))
+                .body("quotes[0].paymentUri", equalTo("ethereum:" + celoWallet + "@42220?value=25000000000000000000"))
                 .body("quotes[1].contract", equalTo(AnvilNodes.CELO.token("USDC")))
                 .body("quotes[1].decimals", equalTo(6))
                 .body("quotes[1].amount", equalTo("12.5"))
                 .body("quotes[1].amountBaseUnits", equalTo("12500000"))
                 .body("quotes[1].paymentUri", equalTo("ethereum:" + AnvilNodes.CELO.token("USDC") + "@42220/transfer?address="
-                        + CELO_WALLET + "&uint256=12500000"))
+                        + celoWallet + "&uint256=12500000"))
                 .body("quotes[2].amountBaseUnits", equalTo("12500000000000000000"))
-                .body("quotes[3].address", equalTo(ETH_WALLET))
+                .body("quotes[3].address", equalTo(ethWallet))
                 .body("quotes[3].amount", equalTo("0.00625"))
                 .body("quotes[3].amountBaseUnits", equalTo("6250000000000000"))
-                .body("quotes[3].paymentUri", equalTo("ethereum:" + ETH_WALLET + "@1?value=6250000000000000"))
+                .body("quotes[3].paymentUri", equalTo("ethereum:" + ethWallet + "@1?value=6250000000000000"))
                 .body("quotes[4].paymentUri", equalTo("ethereum:" + AnvilNodes.ETHEREUM.token("USDC") + "@1/transfer?address="
-                        + ETH_WALLET + "&uint256=12500000"))
+                        + ethWallet + "&uint256=12500000"))
                 .body("quotes[5].contract", equalTo(AnvilNodes.ETHEREUM.token("USDT")))
                 .body("marketRates.CELO", equalTo("2"))
                 .body("marketRates.ETH", equalTo("0.0005"))
@@ -72,7 +74,7 @@ class CheckoutPricingTest {
     @Test
     void shouldApplyStoreMarkupAndDiscount() {
         TestStore store = Fixtures.createStore(Map.of("name", "Marked up", "markupPercentage", 2, "discountPercentage", "0.5",
-                "wallets", List.of(Map.of("protocol", "CELO", "address", CELO_WALLET))));
+                "wallets", List.of(Map.of("protocol", "CELO", "address", Fixtures.randomAddress()))));
         // 12.50 × 1.02 × 0.995 = 12.68625 USD = 25.3725 CELO
         postCheckout(store, checkout(store)).statusCode(200)
                 .body("quotes.find { it.asset == 'CELO' }.amountBaseUnits", equalTo("25372500000000000000"))
@@ -116,7 +118,7 @@ class CheckoutPricingTest {
     @Test
     void shouldOfferOnlyAcceptedAssetsOnChainsWithAWallet() {
         TestStore store = Fixtures.createStore(Map.of("name", "cUSD shop", "acceptedAssets", List.of("cUSD", "ETH"),
-                "wallets", List.of(Map.of("protocol", "CELO", "address", CELO_WALLET))));
+                "wallets", List.of(Map.of("protocol", "CELO", "address", Fixtures.randomAddress()))));
         postCheckout(store, checkout(store)).statusCode(200)
                 .body("quotes.asset", contains("cUSD"))
                 .body("marketRates.keySet()", contains("cUSD"));

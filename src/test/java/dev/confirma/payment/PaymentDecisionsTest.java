@@ -18,12 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Keys;
 
 /**
  * Orders decided from real payments on local nodes. A 12.50 USD order at the stub's rates
@@ -46,11 +44,12 @@ class PaymentDecisionsTest {
 
     @BeforeEach
     void storeAndCaughtUpWatcher() {
+        AnvilNodes.CELO.alignClock(TestClockProducer.clock());
         RateStub.resetAll();
         rates.refresh();
         AnvilNodes.CELO_PROXY.restore();
         watcher.poll(Protocol.CELO);
-        wallet = Keys.toChecksumAddress("0x" + HexFormat.of().formatHex(dev.confirma.common.Secrets.randomBytes(20)));
+        wallet = Fixtures.randomAddress();
         store = Fixtures.createStore(Map.of("name", "Paid", "acceptedAssets", List.of("CELO", "cUSD", "USDC"),
                 "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))));
     }
@@ -126,6 +125,29 @@ class PaymentDecisionsTest {
                 .body("transactions", hasSize(2))
                 .body("amountReceived", equalTo("12.5"))
                 .body("paymentMethod", equalTo(null));
+    }
+
+    @Test
+    void shouldFindAnUnclaimedPaymentByItsUniqueAmount() {
+        String first = order();
+        var second = postCheckout(store, checkout(store)).statusCode(200).extract().jsonPath();
+        // the same total at the same address: the second order is asked one base unit more
+        String secondDue = second.getString("quotes.find { it.asset == 'USDC' }.amountBaseUnits");
+        org.junit.jupiter.api.Assertions.assertEquals("12500001", secondDue);
+
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, new BigInteger(secondDue)); // no claim: a phone wallet paid the QR code
+        afterBlocks(second.getString("id"), 10)
+                .body("paymentStatus", equalTo("confirmed"))
+                .body("transactions[0].hash", equalTo(hash))
+                .body("amountReceived", equalTo("12.500001"));
+        store.asPlugin().get("/plugins/orders/" + first).then().body("paymentStatus", equalTo("pending"));
+    }
+
+    @Test
+    void shouldLeaveAPaymentMatchingNoOrderUnattributed() {
+        String order = order();
+        AnvilNodes.CELO.payToken("USDC", wallet, BigInteger.valueOf(7_777_777));
+        afterBlocks(order, 10).body("paymentStatus", equalTo("pending")).body("transactions", hasSize(0));
     }
 
     @Test

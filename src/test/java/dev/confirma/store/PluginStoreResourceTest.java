@@ -1,6 +1,5 @@
 package dev.confirma.store;
 
-import static dev.confirma.support.Fixtures.CELO_WALLET;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,7 +24,7 @@ class PluginStoreResourceTest {
                 .body("storeId", equalTo(store.id()))
                 .body("webhookSecret", equalTo(store.webhookSecret()))
                 .body("wallets.protocol", contains("CELO", "ETHEREUM"))
-                .body("wallets[0].address", equalTo(CELO_WALLET));
+                .body("wallets[0].address", equalTo(store.celoWallet()));
     }
 
     @Test

@@ -208,6 +208,17 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
             mine(blocks);
         }
 
+        /**
+         * Brings the server's test clock and this node's next block to the same time, at or
+         * after both: payments are matched to orders by comparing block time with order time.
+         */
+        public void alignClock(TestClock clock) {
+            long tip = Long.decode(call("eth_getBlockByNumber", "latest", false).get("timestamp").asText());
+            long now = Math.max(clock.instant().getEpochSecond(), tip + 1);
+            clock.set(java.time.Instant.ofEpochSecond(now));
+            call("evm_setNextBlockTimestamp", "0x" + Long.toHexString(now));
+        }
+
         public String snapshot() {
             return call("evm_snapshot").asText();
         }

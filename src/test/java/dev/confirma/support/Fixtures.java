@@ -20,7 +20,8 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    public record TestStore(String id, String apiKey, String webhookSecret) {
+    /** A store; {@code celoWallet} and {@code ethWallet} are its wallets (null when it has none on that chain). */
+    public record TestStore(String id, String apiKey, String webhookSecret, String celoWallet, String ethWallet) {
         public RequestSpecification asPlugin() {
             return given().header("x-api-key", apiKey).contentType(ContentType.JSON);
         }
@@ -30,17 +31,28 @@ public final class Fixtures {
         return given().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(ContentType.JSON);
     }
 
+    /**
+     * A store accepting every asset, with wallets of its own on both chains: open orders at
+     * one address get distinct amounts, so tests that assert amounts keep to their own.
+     */
     public static TestStore createStore() {
         return createStore(Map.of(
                 "name", "Shop " + UUID.randomUUID(),
                 "wallets", List.of(
-                        Map.of("protocol", "CELO", "address", CELO_WALLET),
-                        Map.of("protocol", "ETHEREUM", "address", ETH_WALLET))));
+                        Map.of("protocol", "CELO", "address", randomAddress()),
+                        Map.of("protocol", "ETHEREUM", "address", randomAddress()))));
     }
 
     public static TestStore createStore(Map<String, Object> body) {
         var json = asOperator().body(body).post("/admin/stores").then().statusCode(201).extract().jsonPath();
-        return new TestStore(json.getString("id"), json.getString("apiKey"), json.getString("webhookSecret"));
+        return new TestStore(json.getString("id"), json.getString("apiKey"), json.getString("webhookSecret"),
+                json.getString("wallets.find { it.protocol == 'CELO' }.address"),
+                json.getString("wallets.find { it.protocol == 'ETHEREUM' }.address"));
+    }
+
+    /** A fresh EIP-55 address nobody else uses. */
+    public static String randomAddress() {
+        return org.web3j.crypto.Keys.toChecksumAddress("0x" + java.util.HexFormat.of().formatHex(dev.confirma.common.Secrets.randomBytes(20)));
     }
 
     /** A valid checkout body, as the WooCommerce plugin sends it; callers change what they test. */

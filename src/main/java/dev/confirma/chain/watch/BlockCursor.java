@@ -49,12 +49,14 @@ public class BlockCursor {
             fact.logIndex = transfer.logIndex();
             fact.blockNumber = block.number();
             fact.blockHash = block.hash();
+            fact.blockTime = block.time();
             fact.asset = transfer.asset();
             fact.fromAddress = transfer.from();
             fact.toAddress = transfer.to();
             fact.amountBaseUnits = transfer.amountBaseUnits();
             fact.succeeded = transfer.succeeded();
             fact.removed = false;
+            fact.amountChecked = false;
             fact.seenAt = now;
             fact.persist();
         }
@@ -80,7 +82,7 @@ public class BlockCursor {
     }
 
     private static SeenBlock seen(ChainBlock row) {
-        return new SeenBlock(row.id.number, row.hash, row.parentHash);
+        return new SeenBlock(row.id.number, row.hash, row.parentHash, null);
     }
 
     /** A transfer found in a block, before it is recorded. */
@@ -88,7 +90,7 @@ public class BlockCursor {
                                    BigInteger amountBaseUnits, boolean succeeded) {
     }
 
-    /** A block by number, hash and parent hash. */
-    public record SeenBlock(long number, String hash, String parentHash) {
+    /** A block by number, hash, parent hash and timestamp ({@code time} is null for blocks read back from the cursor). */
+    public record SeenBlock(long number, String hash, String parentHash, Instant time) {
     }
 }

@@ -34,6 +34,10 @@ public class ChainTransfer extends PanacheEntityBase {
     @Column(name = "block_hash", nullable = false)
     public String blockHash;
 
+    /** The block's own timestamp: when the payment happened, as the chain says. */
+    @Column(name = "block_time", nullable = false)
+    public Instant blockTime;
+
     @Column(nullable = false)
     public String asset;
 
@@ -54,6 +58,10 @@ public class ChainTransfer extends PanacheEntityBase {
     /** True once its block left the canonical chain. */
     @Column(nullable = false)
     public boolean removed;
+
+    /** Looked up once among the orders' reserved amounts, matched or not. */
+    @Column(name = "amount_checked", nullable = false)
+    public boolean amountChecked;
 
     @Column(name = "seen_at", nullable = false)
     public Instant seenAt;

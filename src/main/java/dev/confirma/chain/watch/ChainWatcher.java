@@ -167,7 +167,8 @@ public class ChainWatcher {
     }
 
     private static BlockCursor.SeenBlock seen(EthBlock.Block block) {
-        return new BlockCursor.SeenBlock(block.getNumber().longValueExact(), block.getHash(), block.getParentHash());
+        return new BlockCursor.SeenBlock(block.getNumber().longValueExact(), block.getHash(), block.getParentHash(),
+                Instant.ofEpochSecond(block.getTimestamp().longValueExact()));
     }
 
     /** The stores' wallets on this chain, and the chain's accepted assets by contract. */

@@ -11,12 +11,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Keys;
 
 /** The watcher records every transfer to a store wallet, as a fact, from real transactions on local nodes. */
 @QuarkusTest
@@ -34,14 +32,11 @@ class ChainTransfersTest {
         AnvilNodes.CELO_PROXY.restore();
         watcher.poll(Protocol.CELO);
         watcher.poll(Protocol.ETHEREUM);
-        wallet = randomAddress();
+        wallet = Fixtures.randomAddress();
         Fixtures.createStore(Map.of("name", "Watched", "wallets", List.of(
                 Map.of("protocol", "CELO", "address", wallet), Map.of("protocol", "ETHEREUM", "address", wallet))));
     }
 
-    static String randomAddress() {
-        return Keys.toChecksumAddress("0x" + HexFormat.of().formatHex(dev.confirma.common.Secrets.randomBytes(20)));
-    }
 
     private static List<ChainTransfer> transfersTo(String address) {
         return QuarkusTransaction.requiringNew().call(() -> ChainTransfer.<ChainTransfer>list("toAddress = ?1 order by blockNumber, logIndex", address));
@@ -82,7 +77,7 @@ class ChainTransfersTest {
 
     @Test
     void shouldIgnorePaymentsToAddressesNoStoreUses() {
-        String stranger = randomAddress();
+        String stranger = Fixtures.randomAddress();
         AnvilNodes.CELO.pay(stranger, ONE_AND_A_HALF_CELO);
         AnvilNodes.CELO.payToken("cUSD", stranger, BigInteger.TEN);
         watcher.poll(Protocol.CELO);
