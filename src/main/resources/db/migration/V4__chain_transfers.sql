@@ -23,3 +23,5 @@ CREATE TABLE chain_transfers (
 );
 CREATE INDEX ix_chain_transfers_to ON chain_transfers (chain, to_address);
 CREATE INDEX ix_chain_transfers_block ON chain_transfers (chain, block_number);
+CREATE INDEX ix_chain_transfers_unchecked ON chain_transfers (chain, amount_checked);
+CREATE INDEX ix_chain_transfers_tx ON chain_transfers (tx_hash);

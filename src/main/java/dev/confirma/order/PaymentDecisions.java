@@ -1,7 +1,8 @@
 package dev.confirma.order;
 
+import dev.confirma.chain.Protocol;
+import dev.confirma.chain.watch.BlockCursor;
 import dev.confirma.chain.watch.ChainTransfer;
-import dev.confirma.common.Money;
 import dev.confirma.order.config.CheckoutConfig;
 import dev.confirma.payment.ConfirmationPolicy;
 import dev.confirma.payment.OrderPayment;
@@ -10,12 +11,18 @@ import dev.confirma.payment.ReservedAmount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,44 +40,49 @@ public class PaymentDecisions {
     private final OrderStateMachine stateMachine;
     private final ConfirmationPolicy confirmation;
     private final CheckoutConfig checkout;
+    private final BlockCursor cursor;
 
-    PaymentDecisions(OrderStateMachine stateMachine, ConfirmationPolicy confirmation, CheckoutConfig checkout) {
+    PaymentDecisions(OrderStateMachine stateMachine, ConfirmationPolicy confirmation, CheckoutConfig checkout, BlockCursor cursor) {
         this.stateMachine = stateMachine;
         this.confirmation = confirmation;
         this.checkout = checkout;
+        this.cursor = cursor;
     }
 
     void onAttributed(@Observes PaymentsAttributed attributed) {
-        QuarkusTransaction.requiringNew().run(() -> decide(attributed));
-    }
-
-    private void decide(PaymentsAttributed attributed) {
-        long depth = confirmation.depth(attributed.chain().name());
         Set<String> orderIds = new HashSet<>(attributed.changedOrderIds());
-        // every open order with a payment on this chain: its confirmations grew with the head
-        orderIds.addAll(Order.getEntityManager().createQuery(
-                        "select distinct p.orderId from OrderPayment p, ChainTransfer t, Order o where p.transferId = t.id"
-                                + " and o.id = p.orderId and t.chain = :chain and o.paymentStatus in :open", String.class)
-                .setParameter("chain", attributed.chain().name())
-                .setParameter("open", List.of(PaymentStatus.PENDING, PaymentStatus.ON_HOLD))
-                .getResultList());
+        orderIds.addAll(QuarkusTransaction.requiringNew().call(PaymentDecisions::openOrdersWithPayments));
         for (String orderId : orderIds) {
-            Order order = Order.findById(orderId);
-            if (order.paymentStatus().isUnpaid()) {
-                decide(order, attributed.head(), depth);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> decide(orderId));
+            } catch (OptimisticLockException | StaleStateException concurrentRequest) {
+                // the order changed under us (a PUT at the same moment): it is decided again next poll
+                LOG.infof("Order %s changed while being decided; deciding it again at the next poll", orderId);
             }
         }
     }
 
-    private void decide(Order order, long head, long depth) {
-        List<OrderPayment> payments = OrderPayment.forOrders(List.of(order.id));
-        BigDecimal paidFraction = BigDecimal.ZERO;
-        long shallowest = Long.MAX_VALUE;
-        BigDecimal received = BigDecimal.ZERO;
-        Set<String> assets = new HashSet<>();
-        for (OrderPayment payment : payments) {
+    /** Open orders with a recorded payment, or still showing an amount a reorg took away. */
+    private static List<String> openOrdersWithPayments() {
+        return Order.getEntityManager().createQuery(
+                        "select o.id from Order o where o.paymentStatus in :open and (o.amountReceived is not null"
+                                + " or exists (select p from OrderPayment p where p.orderId = o.id))", String.class)
+                .setParameter("open", List.of(PaymentStatus.PENDING, PaymentStatus.ON_HOLD))
+                .getResultList();
+    }
+
+    private void decide(String orderId) {
+        Order order = Order.findById(orderId);
+        if (!order.paymentStatus().isUnpaid()) {
+            return;
+        }
+        Map<String, BigInteger> receivedByQuote = new LinkedHashMap<>();
+        Map<String, OrderQuote> quotes = new HashMap<>();
+        boolean allDeep = true;
+        for (OrderPayment payment : OrderPayment.forOrders(List.of(order.id))) {
             ChainTransfer transfer = ChainTransfer.findById(payment.transferId);
-            payment.confirmations = ConfirmationPolicy.confirmations(head, transfer.blockNumber);
+            // each payment is as deep as its own chain says
+            payment.confirmations = ConfirmationPolicy.confirmations(tip(transfer.chain), transfer.blockNumber);
             if (!payment.credited) {
                 continue;
             }
@@ -78,38 +90,53 @@ public class PaymentDecisions {
             if (quote.isEmpty()) {
                 continue; // the attributor credits quoted transfers only
             }
-            paidFraction = paidFraction.add(new BigDecimal(transfer.amountBaseUnits)
-                    .divide(new BigDecimal(quote.get().amountBaseUnits), MathContext.DECIMAL128));
-            shallowest = Math.min(shallowest, payment.confirmations);
-            received = received.add(new BigDecimal(transfer.amountBaseUnits, quote.get().decimals));
-            assets.add(transfer.chain + ":" + transfer.asset);
-            order.blockchain = transfer.chain;
-            order.paymentMethod = transfer.asset;
+            String key = transfer.chain + ":" + transfer.asset;
+            quotes.put(key, quote.get());
+            receivedByQuote.merge(key, transfer.amountBaseUnits, BigInteger::add);
+            allDeep &= confirmation.isConfirmed(transfer.chain, payment.confirmations);
         }
-        if (shallowest == Long.MAX_VALUE) {
+        if (receivedByQuote.isEmpty()) {
             order.amountReceived = null; // nothing credited (yet, or any more after a reorg): the order waits
             return;
         }
-        // one asset: received in that asset; several: the order-currency equivalent of what arrived
-        order.amountReceived = assets.size() == 1 ? received : order.orderTotal.multiply(paidFraction, MathContext.DECIMAL128);
-        if (assets.size() > 1) {
-            order.paymentMethod = null;
-            order.blockchain = null;
+        // the paid share of the amount due, as an exact fraction: each asset's base units over its quote
+        BigInteger numerator = BigInteger.ZERO;
+        BigInteger denominator = BigInteger.ONE;
+        for (Map.Entry<String, BigInteger> received : receivedByQuote.entrySet()) {
+            BigInteger due = quotes.get(received.getKey()).amountBaseUnits;
+            numerator = numerator.multiply(due).add(received.getValue().multiply(denominator));
+            denominator = denominator.multiply(due);
         }
-        PaymentStatus verdict;
-        if (shallowest < depth) {
-            verdict = PaymentStatus.ON_HOLD;
-        } else if (paidFraction.compareTo(BigDecimal.ONE.subtract(checkout.underpaymentTolerancePercent().divide(HUNDRED))) >= 0) {
-            verdict = PaymentStatus.CONFIRMED;
-        } else {
-            verdict = PaymentStatus.FAILED;
-        }
+        describeReceived(order, receivedByQuote, quotes, numerator, denominator);
+        BigDecimal acceptedShare = HUNDRED.subtract(checkout.underpaymentTolerancePercent());
+        boolean enough = new BigDecimal(numerator).multiply(HUNDRED).compareTo(new BigDecimal(denominator).multiply(acceptedShare)) >= 0;
+        PaymentStatus verdict = !allDeep ? PaymentStatus.ON_HOLD : enough ? PaymentStatus.CONFIRMED : PaymentStatus.FAILED;
         if (verdict != PaymentStatus.ON_HOLD) {
             // a final order takes no more payments: its amounts are free for other orders again
             ReservedAmount.delete("orderId", order.id);
         }
         if (stateMachine.decidedByChain(order, verdict)) {
-            LOG.infof("Order %s is %s: %s of the amount due received", order.id, verdict.wire(), Money.plain(paidFraction.round(MathContext.DECIMAL64)));
+            LOG.infof("Order %s is %s: %s/%s of the amount due received", order.id, verdict.wire(), numerator, denominator);
         }
+    }
+
+    /** One asset: what arrived in that asset. Several: the order-currency worth of what arrived. */
+    private static void describeReceived(Order order, Map<String, BigInteger> received, Map<String, OrderQuote> quotes,
+                                         BigInteger numerator, BigInteger denominator) {
+        if (received.size() == 1) {
+            String key = received.keySet().iterator().next();
+            order.amountReceived = new BigDecimal(received.get(key), quotes.get(key).decimals);
+            order.blockchain = quotes.get(key).id.protocol;
+            order.paymentMethod = quotes.get(key).id.asset;
+        } else {
+            order.amountReceived = order.orderTotal.multiply(new BigDecimal(numerator))
+                    .divide(new BigDecimal(denominator), MathContext.DECIMAL128);
+            order.blockchain = null;
+            order.paymentMethod = null;
+        }
+    }
+
+    private long tip(String chain) {
+        return Protocol.parse(chain).flatMap(cursor::tip).map(BlockCursor.SeenBlock::number).orElse(0L);
     }
 }

@@ -2,6 +2,7 @@ package dev.confirma.payment;
 
 import dev.confirma.chain.watch.BlocksRead;
 import dev.confirma.chain.watch.ChainTransfer;
+import dev.confirma.order.Order;
 import dev.confirma.order.OrderQuote;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Event;
@@ -9,9 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -47,15 +47,11 @@ public class PaymentAttributor {
         Set<String> changed = new HashSet<>();
         forgetRemoved(chain, changed);
         OrderPayment.flush(); // the forgotten rows go before a re-included transaction is attributed again
-        for (Map.Entry<ChainTransfer, List<PaymentClaim>> named : claimedTransfers(chain).entrySet()) {
-            List<PaymentClaim> claims = named.getValue();
-            String orderId = claims.stream().map(c -> c.id.orderId).filter(id -> isQuoted(id, named.getKey()))
-                    .findFirst().orElse(claims.get(0).id.orderId);
-            changed.add(attribute(named.getKey(), orderId));
-        }
-        for (ChainTransfer unclaimed : unclaimedTransfers(chain)) {
-            unclaimed.amountChecked = true;
-            orderByAmount(unclaimed).ifPresent(orderId -> changed.add(attribute(unclaimed, orderId)));
+        for (ChainTransfer transfer : unattributed(chain)) {
+            transfer.amountChecked = true;
+            // an exact reserved amount names its order beyond doubt: it wins over any claim
+            orderByAmount(transfer).or(() -> orderByClaim(transfer))
+                    .ifPresent(orderId -> changed.add(attribute(transfer, orderId)));
         }
         return changed;
     }
@@ -64,12 +60,29 @@ public class PaymentAttributor {
      * The open order whose reserved amount this transfer is, to the base unit. A payment from a
      * block older than the order (by more than clock skew) cannot be for it.
      */
-    private static java.util.Optional<String> orderByAmount(ChainTransfer transfer) {
+    private static Optional<String> orderByAmount(ChainTransfer transfer) {
         return ReservedAmount.orderFor(transfer.chain, transfer.asset, transfer.toAddress, transfer.amountBaseUnits, transfer.blockTime)
-                .filter(orderId -> {
-                    dev.confirma.order.Order order = dev.confirma.order.Order.findById(orderId);
-                    return order.paymentStatus().isUnpaid() && !transfer.blockTime.isBefore(order.createdAt.minus(CLOCK_SKEW));
-                });
+                .filter(orderId -> mayPay(transfer, orderId));
+    }
+
+    /**
+     * The earliest claiming order this transfer may pay (open, not older than the payment),
+     * preferring one that was quoted that asset at that address.
+     */
+    private static Optional<String> orderByClaim(ChainTransfer transfer) {
+        List<String> claimants = PaymentClaim.getEntityManager().createQuery("select c.id.orderId from PaymentClaim c"
+                        + " where c.id.transactionHash = :hash order by c.createdAt, c.id.orderId", String.class)
+                .setParameter("hash", transfer.txHash)
+                .getResultList().stream()
+                .filter(orderId -> mayPay(transfer, orderId))
+                .toList();
+        return claimants.stream().filter(orderId -> isQuoted(orderId, transfer)).findFirst().or(() -> claimants.stream().findFirst());
+    }
+
+    /** A payment counts only for an order still open, made no earlier than the order itself. */
+    private static boolean mayPay(ChainTransfer transfer, String orderId) {
+        Order order = Order.findById(orderId);
+        return order != null && order.paymentStatus().isUnpaid() && !transfer.blockTime.isBefore(order.createdAt.minus(CLOCK_SKEW));
     }
 
     private String attribute(ChainTransfer transfer, String orderId) {
@@ -111,29 +124,13 @@ public class PaymentAttributor {
                 orderId, transfer.chain, transfer.asset, transfer.toAddress) > 0;
     }
 
-    /** Unattributed, still-canonical transfers whose hash some order claimed, each with its claims, earliest first. */
-    private static Map<ChainTransfer, List<PaymentClaim>> claimedTransfers(String chain) {
-        List<Object[]> rows = ChainTransfer.getEntityManager().createQuery(
-                        "select t, c from ChainTransfer t, PaymentClaim c where t.chain = :chain and t.removed = false"
-                                + " and c.id.transactionHash = t.txHash"
-                                + " and not exists (select p from OrderPayment p where p.transferId = t.id)"
-                                // the same instant twice is not "earlier": break the tie the same way every time
-                                + " order by t.blockNumber, t.logIndex, c.createdAt, c.id.orderId", Object[].class)
-                .setParameter("chain", chain)
-                .getResultList();
-        Map<ChainTransfer, List<PaymentClaim>> byTransfer = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            byTransfer.computeIfAbsent((ChainTransfer) row[0], t -> new java.util.ArrayList<>()).add((PaymentClaim) row[1]);
-        }
-        return byTransfer;
-    }
-
-    /** Successful, still-canonical transfers nobody claimed and whose amount was not looked up yet. */
-    private static List<ChainTransfer> unclaimedTransfers(String chain) {
+    /** Still-canonical transfers with no attribution: not looked at yet, or named by a claim since. */
+    private static List<ChainTransfer> unattributed(String chain) {
         return ChainTransfer.getEntityManager().createQuery("select t from ChainTransfer t where t.chain = :chain"
-                        + " and t.removed = false and t.succeeded = true and t.amountChecked = false"
+                        + " and t.removed = false"
                         + " and not exists (select p from OrderPayment p where p.transferId = t.id)"
-                        + " and not exists (select c from PaymentClaim c where c.id.transactionHash = t.txHash)"
+                        + " and (t.amountChecked = false"
+                        + "      or exists (select c from PaymentClaim c where c.id.transactionHash = t.txHash))"
                         + " order by t.blockNumber, t.logIndex", ChainTransfer.class)
                 .setParameter("chain", chain)
                 .getResultList();

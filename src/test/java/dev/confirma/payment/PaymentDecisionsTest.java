@@ -45,6 +45,7 @@ class PaymentDecisionsTest {
     @BeforeEach
     void storeAndCaughtUpWatcher() {
         AnvilNodes.CELO.alignClock(TestClockProducer.clock());
+        AnvilNodes.ETHEREUM.alignClock(TestClockProducer.clock());
         RateStub.resetAll();
         rates.refresh();
         AnvilNodes.CELO_PROXY.restore();
@@ -141,6 +142,71 @@ class PaymentDecisionsTest {
                 .body("transactions[0].hash", equalTo(hash))
                 .body("amountReceived", equalTo("12.500001"));
         store.asPlugin().get("/plugins/orders/" + first).then().body("paymentStatus", equalTo("pending"));
+    }
+
+    @Test
+    void shouldLetAnExactReservedAmountWinOverAnotherOrdersClaim() {
+        String victim = order(); // asked 12500000 USDC
+        String thief = order();  // asked 12500001, claims the victim's payment first
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
+        claim(thief, hash, "USDC");
+
+        afterBlocks(victim, 10).body("paymentStatus", equalTo("confirmed")).body("transactions[0].hash", equalTo(hash));
+        store.asPlugin().get("/plugins/orders/" + thief).then()
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions[0].status", equalTo("unverified"));
+    }
+
+    @Test
+    void shouldNotLetAClaimTakeAPaymentMadeBeforeTheOrder() {
+        String old = AnvilNodes.CELO.payToken("USDC", wallet, BigInteger.valueOf(99_000_000)); // matches no order
+        watcher.poll(Protocol.CELO);
+        TestClockProducer.clock().advance(java.time.Duration.ofMinutes(2));
+        rates.refresh();
+        String order = order();
+        claim(order, old, "USDC");
+        afterBlocks(order, 10)
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions[0].status", equalTo("unverified"));
+    }
+
+    @Test
+    void shouldConfirmAnExactPaymentMadeInThreeEqualParts() {
+        Map<String, Object> body = checkout(store);
+        body.put("orderTotal", "12.30"); // 12300000 USDC: three parts of 4100000, a third each
+        String order = postCheckout(store, body).statusCode(200).extract().path("id");
+        for (int part = 0; part < 3; part++) {
+            claim(order, AnvilNodes.CELO.payToken("USDC", wallet, BigInteger.valueOf(4_100_000)), "USDC");
+        }
+        afterBlocks(order, 10).body("paymentStatus", equalTo("confirmed")).body("amountReceived", equalTo("12.3"));
+    }
+
+    @Test
+    void shouldWaitForEveryPaymentToBeDeepOnItsOwnChain() {
+        String ethWallet = Fixtures.randomAddress();
+        TestStore both = Fixtures.createStore(Map.of("name", "Two chains", "acceptedAssets", List.of("USDC"),
+                "wallets", List.of(Map.of("protocol", "CELO", "address", wallet), Map.of("protocol", "ETHEREUM", "address", ethWallet))));
+        watcher.poll(Protocol.ETHEREUM);
+        String order = postCheckout(both, checkout(both)).statusCode(200).extract().path("id");
+        // half on each chain; Celo's depth is 10, Ethereum's 12
+        String onCelo = AnvilNodes.CELO.payToken("USDC", wallet, BigInteger.valueOf(6_250_000));
+        String onEthereum = AnvilNodes.ETHEREUM.payToken("USDC", ethWallet, BigInteger.valueOf(6_250_000));
+        both.asPlugin().body(Map.of("transactionHash", onCelo, "blockchain", "CELO", "paymentMethod", "USDC"))
+                .put("/plugins/checkout/" + order).then().statusCode(200);
+        both.asPlugin().body(Map.of("transactionHash", onEthereum, "blockchain", "ETHEREUM", "paymentMethod", "USDC"))
+                .put("/plugins/checkout/" + order).then().statusCode(200);
+        watcher.poll(Protocol.ETHEREUM);
+        AnvilNodes.CELO.mine(20);
+        watcher.poll(Protocol.CELO);
+        both.asPlugin().get("/plugins/orders/" + order).then()
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions.find { it.protocol == 'ETHEREUM' }.confirmations", equalTo(1));
+
+        AnvilNodes.ETHEREUM.mine(11);
+        watcher.poll(Protocol.ETHEREUM);
+        both.asPlugin().get("/plugins/orders/" + order).then()
+                .body("paymentStatus", equalTo("confirmed"))
+                .body("amountReceived", equalTo("12.5"));
     }
 
     @Test

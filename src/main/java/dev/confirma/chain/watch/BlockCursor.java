@@ -42,6 +42,14 @@ public class BlockCursor {
     public void advance(Protocol chain, SeenBlock block, List<ObservedTransfer> transfers) {
         Instant now = clock.instant();
         for (ObservedTransfer transfer : transfers) {
+            Optional<ChainTransfer> seenBefore = ChainTransfer.find("chain = ?1 and txHash = ?2 and logIndex = ?3 and blockHash = ?4",
+                    chain.name(), transfer.txHash(), transfer.logIndex(), block.hash()).firstResultOptional();
+            if (seenBefore.isPresent()) {
+                // the very block came back (the chain went A → B → A): its transfers are canonical again
+                seenBefore.get().removed = false;
+                seenBefore.get().amountChecked = false;
+                continue;
+            }
             ChainTransfer fact = new ChainTransfer();
             fact.id = UUID.randomUUID().toString();
             fact.chain = chain.name();

@@ -7,11 +7,11 @@ import dev.confirma.chain.ChainRpc;
 import dev.confirma.chain.ChainUnavailableException;
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.config.ChainsConfig;
-import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
@@ -45,13 +45,16 @@ public class ChainWatcher {
 
     private final BlockCursor cursor;
     private final Event<BlocksRead> blocksRead;
+    private final Instance<PaymentAddresses> paymentAddresses;
     private final AssetCatalog catalog;
     private final Clock clock;
     private final Map<Protocol, Watched> chains = new EnumMap<>(Protocol.class);
 
-    ChainWatcher(ChainsConfig config, BlockCursor cursor, Event<BlocksRead> blocksRead, AssetCatalog catalog, Clock clock) {
+    ChainWatcher(ChainsConfig config, BlockCursor cursor, Event<BlocksRead> blocksRead, Instance<PaymentAddresses> paymentAddresses,
+                 AssetCatalog catalog, Clock clock) {
         this.cursor = cursor;
         this.blocksRead = blocksRead;
+        this.paymentAddresses = paymentAddresses;
         this.catalog = catalog;
         this.clock = clock;
         config.chains().forEach((key, chain) -> Protocol.fromConfigKey(key).ifPresent(protocol -> {
@@ -100,6 +103,10 @@ public class ChainWatcher {
                 LOG.warnf("%s watcher waits for its node: %s", protocol, e.getMessage());
             }
             chain.lastError = e.getMessage();
+        } catch (RuntimeException e) {
+            // not the node's fault: logged in full, shown on /admin/chains, retried from the same cursor
+            LOG.errorf(e, "%s watcher failed; it retries at the next poll", protocol);
+            chain.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
         } finally {
             chain.lock.unlock();
         }
@@ -132,6 +139,11 @@ public class ChainWatcher {
             if (parent.isPresent() && !parent.get().hash().equals(block.parentHash())) {
                 long ancestor = commonAncestor(protocol, chain, next - 1);
                 long removed = cursor.rewindTo(protocol, ancestor);
+                if (cursor.tip(protocol).isEmpty()) {
+                    // deeper than the window: keep the node's ancestor as the base, never an empty cursor,
+                    // which would read as a first start and skip to the head
+                    cursor.advance(protocol, seen(block(chain, ancestor, false)), List.of());
+                }
                 chain.reorgs++;
                 LOG.warnf("%s reorg: %d block(s) above %d left the chain; re-reading from %d", protocol, removed, ancestor, ancestor + 1);
                 next = ancestor + 1;
@@ -171,11 +183,12 @@ public class ChainWatcher {
                 Instant.ofEpochSecond(block.getTimestamp().longValueExact()));
     }
 
-    /** The stores' wallets on this chain, and the chain's accepted assets by contract. */
+    /** Every address payments may arrive at on this chain, and the chain's accepted assets by contract. */
     private Watchlist watchlist(Protocol protocol) {
-        Set<String> addresses = QuarkusTransaction.requiringNew().call(() -> Store.walletAddresses(protocol)).stream()
+        Set<String> addresses = QuarkusTransaction.requiringNew().call(() -> paymentAddresses.stream()
+                .flatMap(source -> source.on(protocol).stream())
                 .map(a -> a.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toSet()));
         Optional<String> nativeAsset = catalog.all().stream()
                 .filter(a -> a.protocol() == protocol && a.isNative()).map(Asset::symbol).findFirst();
         Map<String, String> tokens = new HashMap<>();

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.web3j.crypto.Keys;
-import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthLog;
@@ -17,7 +16,7 @@ import org.web3j.utils.Numeric;
 /**
  * Finds the transfers in one block that go to watched addresses: native value in its
  * transactions (with the receipt's success flag), and ERC-20 {@code Transfer} logs of the
- * accepted tokens, fetched with one {@code eth_getLogs} filtered by token and recipient.
+ * accepted tokens, fetched with one {@code eth_getLogs} by block hash, filtered by recipient.
  */
 final class TransferScanner {
 
@@ -49,6 +48,9 @@ final class TransferScanner {
             TransactionReceipt receipt = rpc.send("eth_getTransactionReceipt " + tx.getHash(),
                     node -> node.ethGetTransactionReceipt(tx.getHash())).getTransactionReceipt()
                     .orElseThrow(() -> new ChainUnavailableException("no receipt yet for " + tx.getHash()));
+            if (!block.getHash().equals(receipt.getBlockHash())) {
+                throw new ChainUnavailableException("the receipt of " + tx.getHash() + " is from another block than " + block.getHash());
+            }
             found.add(new BlockCursor.ObservedTransfer(tx.getHash(), ChainTransfer.NATIVE, asset,
                     Keys.toChecksumAddress(tx.getFrom()), Keys.toChecksumAddress(tx.getTo()), tx.getValue(), receipt.isStatusOK()));
         }
@@ -56,8 +58,8 @@ final class TransferScanner {
 
     private static void tokenTransfers(ChainRpc rpc, EthBlock.Block block, Watchlist watch,
                                        List<BlockCursor.ObservedTransfer> found) {
-        DefaultBlockParameter number = DefaultBlockParameter.valueOf(block.getNumber());
-        EthFilter filter = new EthFilter(number, number, List.copyOf(watch.tokenSymbolByContract().keySet()));
+        // by block hash (EIP-234): a node that does not have this very block answers an error, not an empty list
+        EthFilter filter = new EthFilter(block.getHash());
         filter.addSingleTopic(TRANSFER_TOPIC);
         filter.addNullTopic();
         filter.addOptionalTopics(watch.addresses().stream().map(a -> Numeric.toHexStringWithPrefixZeroPadded(
@@ -69,7 +71,7 @@ final class TransferScanner {
                 // the block was replaced between our two reads: read it again on the next poll
                 throw new ChainUnavailableException("block " + block.getNumber() + " changed while it was being read");
             }
-            String symbol = watch.tokenSymbolByContract().get(log.getAddress().toLowerCase(Locale.ROOT));
+            String symbol = watch.tokenSymbolByContract().get(log.getAddress().toLowerCase(Locale.ROOT)); // null: not an accepted token
             List<String> topics = log.getTopics();
             if (symbol == null || log.isRemoved() || topics.size() != 3) {
                 continue;
