@@ -21,6 +21,10 @@ public interface CheckoutConfig {
     @WithDefault("0")
     BigDecimal underpaymentTolerancePercent();
 
+    /** How often pending orders past their expiry are looked for and cancelled. */
+    @WithDefault("PT10S")
+    Duration expiryCheckInterval();
+
     /** Largest orderTotal accepted, in the order's currency. */
     @WithDefault("1000000000")
     BigDecimal maxOrderTotal();

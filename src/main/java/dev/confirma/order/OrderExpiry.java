@@ -1,0 +1,62 @@
+package dev.confirma.order;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Singleton;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Clock;
+import java.util.List;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+
+/**
+ * Cancels pending orders whose quotes expired. An order with a payment seen (on-hold) is
+ * left to the chain; a cancelled order's amounts stay reserved for its late-payment window.
+ */
+@Singleton
+public class OrderExpiry {
+
+    private static final Logger LOG = Logger.getLogger(OrderExpiry.class);
+    /** Orders cancelled per run at most; the next run takes the rest. */
+    static final int BATCH = 500;
+
+    private final OrderStateMachine stateMachine;
+    private final Clock clock;
+
+    OrderExpiry(OrderStateMachine stateMachine, Clock clock) {
+        this.stateMachine = stateMachine;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "{confirma.checkout.expiry-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "order-expiry")
+    void scheduled() {
+        cancelExpired();
+    }
+
+    /** Returns how many orders were cancelled. */
+    public int cancelExpired() {
+        List<String> due = QuarkusTransaction.requiringNew().call(() -> Order.getEntityManager()
+                .createQuery("select o.id from Order o where o.paymentStatus = :pending and o.expiresAt <= :now order by o.expiresAt",
+                        String.class)
+                .setParameter("pending", PaymentStatus.PENDING)
+                .setParameter("now", clock.instant())
+                .setMaxResults(BATCH)
+                .getResultList());
+        int cancelled = 0;
+        for (String id : due) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> stateMachine.expireIfDue(Order.findById(id)))) {
+                    cancelled++;
+                }
+            } catch (OptimisticLockException | StaleStateException concurrentRequest) {
+                // changed at this very moment (a hash attached, say): the next run looks at it again
+                LOG.debugf("Order %s changed while expiring; looked at again next run", id);
+            }
+        }
+        if (cancelled > 0) {
+            LOG.infof("Cancelled %d expired unpaid order(s)", cancelled);
+        }
+        return cancelled;
+    }
+}
