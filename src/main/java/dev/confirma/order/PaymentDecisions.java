@@ -52,9 +52,14 @@ public class PaymentDecisions {
     void onAttributed(@Observes PaymentsAttributed attributed) {
         Set<String> orderIds = new HashSet<>(attributed.changedOrderIds());
         orderIds.addAll(QuarkusTransaction.requiringNew().call(PaymentDecisions::openOrdersWithPayments));
+        // each chain's last read block, read once for the whole round rather than per payment
+        Map<String, Long> tips = new HashMap<>();
+        for (Protocol chain : Protocol.values()) {
+            tips.put(chain.name(), cursor.tip(chain).map(BlockCursor.SeenBlock::number).orElse(0L));
+        }
         for (String orderId : orderIds) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> decide(orderId));
+                QuarkusTransaction.requiringNew().run(() -> decide(orderId, tips));
             } catch (OptimisticLockException | StaleStateException concurrentRequest) {
                 // the order changed under us (a PUT at the same moment): it is decided again next poll
                 LOG.infof("Order %s changed while being decided; deciding it again at the next poll", orderId);
@@ -71,7 +76,7 @@ public class PaymentDecisions {
                 .getResultList();
     }
 
-    private void decide(String orderId) {
+    private void decide(String orderId, Map<String, Long> tips) {
         Order order = Order.findById(orderId);
         if (!order.paymentStatus().isUnpaid()) {
             return;
@@ -82,7 +87,7 @@ public class PaymentDecisions {
         for (OrderPayment payment : OrderPayment.forOrders(List.of(order.id))) {
             ChainTransfer transfer = ChainTransfer.findById(payment.transferId);
             // each payment is as deep as its own chain says
-            payment.confirmations = ConfirmationPolicy.confirmations(tip(transfer.chain), transfer.blockNumber);
+            payment.confirmations = ConfirmationPolicy.confirmations(tips.getOrDefault(transfer.chain, 0L), transfer.blockNumber);
             if (!payment.credited) {
                 continue;
             }
@@ -134,9 +139,5 @@ public class PaymentDecisions {
             order.blockchain = null;
             order.paymentMethod = null;
         }
-    }
-
-    private long tip(String chain) {
-        return Protocol.parse(chain).flatMap(cursor::tip).map(BlockCursor.SeenBlock::number).orElse(0L);
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public class Pricer {
         }
         List<String> sources = new ArrayList<>(orderAsset.get().sources());
         paidAsset.get().sources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
-        java.time.Instant older = orderAsset.get().fetchedAt().isBefore(paidAsset.get().fetchedAt())
+        Instant older = orderAsset.get().fetchedAt().isBefore(paidAsset.get().fetchedAt())
                 ? orderAsset.get().fetchedAt() : paidAsset.get().fetchedAt();
         return Optional.of(new UnitsPerOrderCurrency(asset, orderAsset.get().price(), paidAsset.get().price(), sources, older));
     }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Prices the operator pinned in {@code confirma.rates.fixed."ASSET/CURRENCY"}. */
@@ -38,11 +39,11 @@ public class FixedRateProvider implements RateProvider {
     }
 
     /** The operator's pin for a pair, which wins over every market answer. */
-    public java.util.Optional<BigDecimal> pinned(Pair pair) {
+    public Optional<BigDecimal> pinned(Pair pair) {
         BigDecimal price = config.fixed().get(pair.toString());
         if (price == null) {
             price = config.fixed().get("\"" + pair + "\"");
         }
-        return java.util.Optional.ofNullable(price).filter(p -> p.signum() > 0);
+        return Optional.ofNullable(price).filter(p -> p.signum() > 0);
     }
 }
