@@ -140,6 +140,7 @@ public class CheckoutService {
         order.storeMarkupPercentage = store.markupPercentage;
         order.storeDiscountPercentage = store.discountPercentage;
         order.expiresAt = now.plus(config.expiry());
+        order.monitoredUntil = order.expiresAt.plus(config.monitoring());
         order.createdAt = now;
         order.updatedAt = now;
         stateMachine.open(order, checkout.initialStatus());

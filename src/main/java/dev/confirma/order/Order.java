@@ -87,6 +87,18 @@ public class Order extends PanacheEntityBase {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    /** Until when a payment still counts: expiresAt plus the late-payment window. */
+    @Column(name = "monitored_until", nullable = false)
+    public Instant monitoredUntil;
+
+    /** Cancelled because nothing was paid before expiresAt; a late payment may still reopen it. */
+    @Column(nullable = false)
+    private boolean expired;
+
+    /** Paid after expiresAt, inside the late-payment window. */
+    @Column(nullable = false)
+    public boolean late;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -101,10 +113,35 @@ public class Order extends PanacheEntityBase {
         return paymentStatus;
     }
 
-    /** Sets the status and keeps the one-unpaid-order-per-shop-order key in step. */
+    public boolean expired() {
+        return expired;
+    }
+
+    void markExpired() {
+        this.expired = true;
+    }
+
+    /** Open, or cancelled only because it expired unpaid: the chain may still decide it. */
+    public boolean awaitsPayment() {
+        return paymentStatus.isUnpaid() || expired && paymentStatus == PaymentStatus.CANCELLED;
+    }
+
+    /**
+     * Whether a payment made at {@code paidAt} may count for this order: made between the order's
+     * creation (less the allowed clock skew) and the end of its late-payment window, while the
+     * order is open or cancelled only because it expired unpaid.
+     */
+    public boolean takesPaymentMadeAt(Instant paidAt, java.time.Duration clockSkew) {
+        return awaitsPayment() && !paidAt.isBefore(createdAt.minus(clockSkew)) && !paidAt.isAfter(monitoredUntil);
+    }
+
+    /**
+     * Sets the status and keeps the one-unpaid-order-per-shop-order key in step. An expired order
+     * reopened by a late payment leaves the key to the order the shop may have created since.
+     */
     void setPaymentStatus(PaymentStatus status) {
         this.paymentStatus = status;
-        this.openEcommerceOrderId = status.isUnpaid() ? ecommerceOrderId : null;
+        this.openEcommerceOrderId = status.isUnpaid() && !expired ? ecommerceOrderId : null;
     }
 
     public static Optional<Order> findForStore(String orderId, String storeId) {

@@ -10,8 +10,9 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /**
- * Cancels pending orders whose quotes expired. An order with a payment seen (on-hold) is
- * left to the chain; a cancelled order's amounts stay reserved for its late-payment window.
+ * Cancels pending orders whose quotes expired, and on-hold orders whose payment never
+ * arrived by the end of their late-payment window. An order with a payment credited is left
+ * to the chain; a cancelled order's amounts stay reserved for its late-payment window.
  */
 @Singleton
 public class OrderExpiry {
@@ -37,9 +38,11 @@ public class OrderExpiry {
     /** Returns how many orders were cancelled. */
     public int cancelExpired() {
         List<String> due = QuarkusTransaction.requiringNew().call(() -> Order.getEntityManager()
-                .createQuery("select o.id from Order o where o.paymentStatus = :pending and o.expiresAt <= :now order by o.expiresAt",
-                        String.class)
+                .createQuery("select o.id from Order o where o.paymentStatus = :pending and o.expiresAt <= :now"
+                                + " or o.paymentStatus = :onHold and o.amountReceived is null and o.monitoredUntil < :now"
+                                + " order by o.expiresAt", String.class)
                 .setParameter("pending", PaymentStatus.PENDING)
+                .setParameter("onHold", PaymentStatus.ON_HOLD)
                 .setParameter("now", clock.instant())
                 .setMaxResults(BATCH)
                 .getResultList());

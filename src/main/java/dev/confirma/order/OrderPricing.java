@@ -59,7 +59,7 @@ public class OrderPricing {
      * at an amount no other open order is asked at that address. Call inside the order's transaction.
      */
     void attach(Order order, Pricer.Pricing pricing) {
-        Instant reservedUntil = order.expiresAt.plus(config.monitoring());
+        Instant reservedUntil = order.monitoredUntil;
         for (Quote quote : pricing.quotes()) {
             OrderQuote row = new OrderQuote();
             row.id = new OrderQuote.Id(order.id, quote.asset().protocol().name(), quote.asset().symbol());

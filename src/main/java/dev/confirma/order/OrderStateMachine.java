@@ -3,6 +3,7 @@ package dev.confirma.order;
 import dev.confirma.common.error.ApiException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +51,12 @@ public class OrderStateMachine {
         return true;
     }
 
-    /** A transaction hash was attached: the payment is seen, waiting for the chain. */
-    public void paymentClaimed(Order order) {
-        if (!order.paymentStatus().isUnpaid()) {
+    /**
+     * A transaction hash was attached: the payment is seen, waiting for the chain. An expired
+     * order takes one inside its late-payment window and stays cancelled until the chain shows it.
+     */
+    public void paymentClaimed(Order order, Instant now) {
+        if (!order.takesPaymentMadeAt(now, java.time.Duration.ZERO)) {
             throw ApiException.conflict("order_not_payable",
                     "Order " + order.id + " is " + order.paymentStatus().wire() + " and takes no more payments");
         }
@@ -66,26 +70,44 @@ public class OrderStateMachine {
             PaymentStatus.PENDING, EnumSet.of(PaymentStatus.ON_HOLD, PaymentStatus.CONFIRMED, PaymentStatus.FAILED),
             PaymentStatus.ON_HOLD, EnumSet.of(PaymentStatus.CONFIRMED, PaymentStatus.FAILED));
 
-    /** The chain's verdict on an open order's payments; returns whether anything changed. */
+    /**
+     * An order cancelled because it expired unpaid is reopened by a payment inside its
+     * late-payment window, as if it had been pending.
+     */
+    private static final Set<PaymentStatus> LATE_PAYMENT_TRANSITIONS =
+            EnumSet.of(PaymentStatus.ON_HOLD, PaymentStatus.CONFIRMED, PaymentStatus.FAILED);
+
+    /** The chain's verdict on an open (or expired) order's payments; returns whether anything changed. */
     public boolean decidedByChain(Order order, PaymentStatus target) {
         PaymentStatus from = order.paymentStatus();
         if (from == target) {
             return false;
         }
-        if (!CHAIN_TRANSITIONS.getOrDefault(from, Set.of()).contains(target)) {
+        boolean allowed = CHAIN_TRANSITIONS.getOrDefault(from, Set.of()).contains(target)
+                || from == PaymentStatus.CANCELLED && order.expired() && LATE_PAYMENT_TRANSITIONS.contains(target);
+        if (!allowed) {
             throw new IllegalStateException("order " + order.id + " is " + from.wire() + ": the chain cannot make it " + target.wire());
         }
         change(order, target);
         return true;
     }
 
-    /** A pending order past its expiry is cancelled: its quotes no longer hold. */
+    /**
+     * A pending order past its expiry is cancelled: its quotes no longer hold, though a late
+     * payment may still reopen it. An on-hold order whose payment never arrived (a claimed hash
+     * the chain never showed, or a payment a reorg took away) is cancelled when its late-payment
+     * window closes.
+     */
     public boolean expireIfDue(Order order) {
-        if (order.paymentStatus() == PaymentStatus.PENDING && !clock.instant().isBefore(order.expiresAt)) {
-            change(order, PaymentStatus.CANCELLED);
-            return true;
+        Instant now = clock.instant();
+        boolean due = order.paymentStatus() == PaymentStatus.PENDING && !now.isBefore(order.expiresAt)
+                || order.paymentStatus() == PaymentStatus.ON_HOLD && order.amountReceived == null && now.isAfter(order.monitoredUntil);
+        if (!due) {
+            return false;
         }
-        return false;
+        order.markExpired();
+        change(order, PaymentStatus.CANCELLED);
+        return true;
     }
 
     private void change(Order order, PaymentStatus target) {

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Applies {@code PUT /plugins/checkout/{orderId}}: attaches a transaction hash (moving the
  * order to on-hold until the chain decides) and the plugin's own status changes. A final
- * order (confirmed, failed, cancelled) takes no change at all.
+ * order (confirmed, failed, cancelled) takes no change at all, except an order cancelled
+ * because it expired: a hash paid inside its late-payment window may still be attached.
  */
 @ApplicationScoped
 public class OrderUpdateService {
@@ -53,8 +54,13 @@ public class OrderUpdateService {
     }
 
     private void apply(Order order, OrderUpdate update) {
-        if (!order.paymentStatus().isUnpaid() && (update.blockchain().isPresent() || update.paymentMethod().isPresent()
-                || update.convertedTotal().isPresent())) {
+        update.transactionHash().filter(hash -> order.paymentStatus() == PaymentStatus.FAILED && claims.isCreditedTo(hash, order.id))
+                .ifPresent(hash -> {
+                    throw new ShortPaymentException(order.id);
+                });
+        boolean namesPayment = update.blockchain().isPresent() || update.paymentMethod().isPresent();
+        boolean payable = update.transactionHash().isPresent() ? order.awaitsPayment() : order.paymentStatus().isUnpaid();
+        if (!payable && namesPayment || !order.paymentStatus().isUnpaid() && update.convertedTotal().isPresent()) {
             throw ApiException.conflict("order_final", "Order " + order.id + " is " + order.paymentStatus().wire()
                     + " and can no longer be changed");
         }
@@ -72,7 +78,7 @@ public class OrderUpdateService {
         if (claims.isClaimedBy(hash, order.id)) {
             return; // the same hash sent again for the same order: nothing new
         }
-        stateMachine.paymentClaimed(order);
+        stateMachine.paymentClaimed(order, clock.instant());
         claims.record(hash, order.id, update.blockchain().map(Enum::name).orElse(null), update.paymentMethod().orElse(null));
         order.transactionHash = hash;
     }

@@ -67,23 +67,30 @@ public class PaymentDecisions {
         }
     }
 
-    /** Open orders with a recorded payment, or still showing an amount a reorg took away. */
+    /**
+     * Open orders with a recorded payment, or still showing an amount a reorg took away; and
+     * expired orders a late payment was credited to.
+     */
     private static List<String> openOrdersWithPayments() {
         return Order.getEntityManager().createQuery(
                         "select o.id from Order o where o.paymentStatus in :open and (o.amountReceived is not null"
-                                + " or exists (select p from OrderPayment p where p.orderId = o.id))", String.class)
+                                + " or exists (select p from OrderPayment p where p.orderId = o.id))"
+                                + " or o.paymentStatus = :cancelled and o.expired = true"
+                                + " and exists (select p from OrderPayment p where p.orderId = o.id and p.credited = true)", String.class)
                 .setParameter("open", List.of(PaymentStatus.PENDING, PaymentStatus.ON_HOLD))
+                .setParameter("cancelled", PaymentStatus.CANCELLED)
                 .getResultList();
     }
 
     private void decide(String orderId, Map<String, Long> tips) {
         Order order = Order.findById(orderId);
-        if (!order.paymentStatus().isUnpaid()) {
+        if (!order.awaitsPayment()) {
             return;
         }
         Map<String, BigInteger> receivedByQuote = new LinkedHashMap<>();
         Map<String, OrderQuote> quotes = new HashMap<>();
         boolean allDeep = true;
+        boolean late = false;
         for (OrderPayment payment : OrderPayment.forOrders(List.of(order.id))) {
             ChainTransfer transfer = ChainTransfer.findById(payment.transferId);
             // each payment is as deep as its own chain says
@@ -99,7 +106,9 @@ public class PaymentDecisions {
             quotes.put(key, quote.get());
             receivedByQuote.merge(key, transfer.amountBaseUnits, BigInteger::add);
             allDeep &= confirmation.isConfirmed(transfer.chain, payment.confirmations);
+            late |= transfer.blockTime.isAfter(order.expiresAt);
         }
+        order.late = late;
         if (receivedByQuote.isEmpty()) {
             order.amountReceived = null; // nothing credited (yet, or any more after a reorg): the order waits
             return;
@@ -121,7 +130,8 @@ public class PaymentDecisions {
             ReservedAmount.delete("orderId", order.id);
         }
         if (stateMachine.decidedByChain(order, verdict)) {
-            LOG.infof("Order %s is %s: %s/%s of the amount due received", order.id, verdict.wire(), numerator, denominator);
+            LOG.infof("Order %s is %s: %s/%s of the amount due received%s", order.id, verdict.wire(), numerator, denominator,
+                    late ? ", late" : "");
         }
     }
 

@@ -9,7 +9,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.confirma.common.Secrets;
 import dev.confirma.common.ServerSecrets;
-import dev.confirma.order.config.CheckoutConfig;
 import jakarta.inject.Singleton;
 import java.text.ParseException;
 import java.time.Clock;
@@ -31,19 +30,17 @@ public class SessionTokens {
     private static final String KEY_NAME = "session-signing-key";
 
     private final ServerSecrets secrets;
-    private final CheckoutConfig config;
     private final Clock clock;
     private volatile byte[] key;
 
-    SessionTokens(ServerSecrets secrets, CheckoutConfig config, Clock clock) {
+    SessionTokens(ServerSecrets secrets, Clock clock) {
         this.secrets = secrets;
-        this.config = config;
         this.clock = clock;
     }
 
     /** The same order always gets the same token: it depends only on the order. */
     public String issue(Order order) {
-        Instant validUntil = order.expiresAt.plus(config.monitoring());
+        Instant validUntil = order.monitoredUntil;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(order.id)
                 .audience(AUDIENCE)

@@ -79,10 +79,10 @@ public class PaymentAttributor {
         return claimants.stream().filter(orderId -> isQuoted(orderId, transfer)).findFirst().or(() -> claimants.stream().findFirst());
     }
 
-    /** A payment counts only for an order still open, made no earlier than the order itself. */
+    /** A payment counts only for an order still taking payments, made inside the order's time. */
     private static boolean mayPay(ChainTransfer transfer, String orderId) {
         Order order = Order.findById(orderId);
-        return order != null && order.paymentStatus().isUnpaid() && !transfer.blockTime.isBefore(order.createdAt.minus(CLOCK_SKEW));
+        return order != null && order.takesPaymentMadeAt(transfer.blockTime, CLOCK_SKEW);
     }
 
     private String attribute(ChainTransfer transfer, String orderId) {

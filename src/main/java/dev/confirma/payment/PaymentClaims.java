@@ -18,6 +18,12 @@ public class PaymentClaims {
         return PaymentClaim.findById(new PaymentClaim.Id(hash, orderId)) != null;
     }
 
+    /** Whether the chain showed this hash paying (part of) this order, and it was counted. */
+    public boolean isCreditedTo(String hash, String orderId) {
+        return OrderPayment.count("orderId = ?1 and credited = true and transferId in"
+                + " (select t.id from ChainTransfer t where t.txHash = ?2)", orderId, hash) > 0;
+    }
+
     /** Records a new claim. Call inside the transaction that changes the order. */
     public void record(String hash, String orderId, String blockchain, String asset) {
         PaymentClaim claim = new PaymentClaim();

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.watch.ChainWatcher;
+import dev.confirma.order.OrderExpiry;
+import dev.confirma.order.ShortPaymentException;
+import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.Fixtures;
@@ -18,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +42,9 @@ class PaymentDecisionsTest {
 
     @Inject
     MarketRates rates;
+
+    @Inject
+    OrderExpiry expiry;
 
     private TestStore store;
     private String wallet;
@@ -262,5 +269,82 @@ class PaymentDecisionsTest {
                 .body("transactions", hasSize(1))
                 .body("transactions[0].status", equalTo("unverified"))
                 .body("amountReceived", equalTo(null));
+    }
+
+    @Test
+    void shouldAnswerAHashTheChainFoundShortWithTheCryptumError() {
+        String order = order();
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE.subtract(BigInteger.ONE));
+        claim(order, hash, "USDC");
+        String ecommerceOrderId = afterBlocks(order, 10).body("paymentStatus", equalTo("failed")).extract().path("ecommerceOrderId");
+
+        DatabaseSnapshot before = DatabaseSnapshot.take();
+        store.asPlugin().body(Map.of("transactionHash", hash, "blockchain", "CELO", "paymentMethod", "USDC"))
+                .put("/plugins/checkout/" + order).then()
+                .statusCode(400)
+                .body("message", equalTo(ShortPaymentException.MESSAGE))
+                .body("status", equalTo("failed"))
+                .body("orderId", equalTo(order))
+                .body("ecommerceOrderId", equalTo(ecommerceOrderId))
+                .body("storeId", equalTo(store.id()))
+                .body("transactions", hasSize(1))
+                .body("transactions[0].hash", equalTo(hash))
+                .body("transactions[0].amount", equalTo("12.499999"))
+                .body("error.code", equalTo("amount_less_than_total"));
+        before.assertUnchanged();
+    }
+
+    @Test
+    void shouldCreditAnUnclaimedPaymentAfterExpiryInsideTheLateWindowAndFlagIt() {
+        String order = order();
+        TestClockProducer.clock().advance(Duration.ofMinutes(16));
+        expiry.cancelExpired();
+        store.asPlugin().get("/plugins/orders/" + order).then().body("paymentStatus", equalTo("cancelled")).body("late", equalTo(false));
+
+        AnvilNodes.CELO.alignClock(TestClockProducer.clock());
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE); // found by its amount, still reserved
+        afterBlocks(order, 1).body("paymentStatus", equalTo("on-hold")).body("late", equalTo(true));
+        afterBlocks(order, 9)
+                .body("paymentStatus", equalTo("confirmed"))
+                .body("late", equalTo(true))
+                .body("transactions[0].hash", equalTo(hash))
+                .body("amountReceived", equalTo("12.5"));
+    }
+
+    @Test
+    void shouldTakeAHashForAnExpiredOrderAndConfirmItLate() {
+        String order = order();
+        TestClockProducer.clock().advance(Duration.ofHours(3));
+        expiry.cancelExpired();
+        AnvilNodes.CELO.alignClock(TestClockProducer.clock());
+        String hash = AnvilNodes.CELO.pay(wallet, CELO_DUE);
+        claim(order, hash, "CELO");
+        // a hash alone does not reopen an expired order: the chain does
+        store.asPlugin().get("/plugins/orders/" + order).then().body("paymentStatus", equalTo("cancelled"));
+        afterBlocks(order, 10).body("paymentStatus", equalTo("confirmed")).body("late", equalTo(true));
+    }
+
+    @Test
+    void shouldNotCreditAPaymentAfterTheLateWindowCloses() {
+        String order = order();
+        TestClockProducer.clock().advance(Duration.ofHours(24).plusMinutes(16));
+        expiry.cancelExpired();
+        AnvilNodes.CELO.alignClock(TestClockProducer.clock());
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
+        store.asPlugin().body(Map.of("transactionHash", hash)).put("/plugins/checkout/" + order).then()
+                .statusCode(409).body("error.code", equalTo("order_not_payable"));
+        afterBlocks(order, 10).body("paymentStatus", equalTo("cancelled")).body("transactions", hasSize(0)).body("late", equalTo(false));
+    }
+
+    @Test
+    void shouldCancelAnOnHoldOrderWhosePaymentNeverCameWhenTheLateWindowCloses() {
+        String order = order();
+        claim(order, Fixtures.randomTxHash(), "USDC");
+        TestClockProducer.clock().advance(Duration.ofHours(1));
+        expiry.cancelExpired();
+        store.asPlugin().get("/plugins/orders/" + order).then().body("paymentStatus", equalTo("on-hold"));
+        TestClockProducer.clock().advance(Duration.ofHours(24));
+        expiry.cancelExpired();
+        store.asPlugin().get("/plugins/orders/" + order).then().body("paymentStatus", equalTo("cancelled"));
     }
 }

@@ -92,6 +92,7 @@ public class OrderMapper {
                 order.transactionHash,
                 Money.format(order.convertedTotal, order.paymentMethod),
                 Money.format(order.amountReceived, order.paymentMethod),
+                order.late,
                 order.createdAt,
                 order.updatedAt);
     }

@@ -31,6 +31,8 @@ public record OrderView(
         String transactionHash,
         String convertedTotal,
         String amountReceived,
+        /* paid after expiresAt, inside the late-payment window (confirma.checkout.monitoring) */
+        boolean late,
         Instant createdAt,
         Instant updatedAt) {
 
