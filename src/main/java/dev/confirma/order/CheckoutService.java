@@ -145,7 +145,7 @@ public class CheckoutService {
         order.updatedAt = now;
         stateMachine.open(order, checkout.initialStatus());
         order.persist();
-        pricing.attach(order, prices);
+        pricing.attach(order, store, prices);
         return order;
     }
 

@@ -1,7 +1,8 @@
 package dev.confirma.order;
 
 import dev.confirma.chain.AssetCatalog;
-import dev.confirma.order.config.CheckoutConfig;
+import dev.confirma.chain.Protocol;
+import dev.confirma.payment.DepositAddresses;
 import dev.confirma.payment.ReservedAmount;
 import dev.confirma.rates.Pricer;
 import dev.confirma.rates.Quote;
@@ -24,13 +25,13 @@ public class OrderPricing {
 
     private final Pricer pricer;
     private final AssetCatalog catalog;
-    private final CheckoutConfig config;
+    private final DepositAddresses depositAddresses;
     private final Clock clock;
 
-    OrderPricing(Pricer pricer, AssetCatalog catalog, CheckoutConfig config, Clock clock) {
+    OrderPricing(Pricer pricer, AssetCatalog catalog, DepositAddresses depositAddresses, Clock clock) {
         this.pricer = pricer;
         this.catalog = catalog;
-        this.config = config;
+        this.depositAddresses = depositAddresses;
         this.clock = clock;
     }
 
@@ -40,7 +41,10 @@ public class OrderPricing {
                 payables(store));
     }
 
-    /** The store's accepted assets on chains where it has a wallet, in catalogue order. */
+    /**
+     * The store's accepted assets on chains where it has a wallet, in catalogue order. An xpub
+     * wallet's address is the order's own, known only once the order is written: null here.
+     */
     List<Pricer.Payable> payables(Store store) {
         Optional<List<String>> accepted = Optional.ofNullable(store.acceptedAssets).map(a -> List.of(a.split(",")));
         List<Pricer.Payable> payables = new ArrayList<>();
@@ -48,9 +52,8 @@ public class OrderPricing {
                 .filter(asset -> accepted.map(list -> list.contains(asset.symbol())).orElse(true))
                 .forEach(asset -> store.wallets.stream()
                         .filter(w -> w.protocol == asset.protocol())
-                        .map((StoreWallet w) -> w.address)
                         .findFirst()
-                        .ifPresent(address -> payables.add(new Pricer.Payable(asset, address))));
+                        .ifPresent((StoreWallet w) -> payables.add(new Pricer.Payable(asset, w.address))));
         return payables;
     }
 
@@ -58,15 +61,16 @@ public class OrderPricing {
      * Persists the pricing as the order's locked quotes and market-rate snapshot, each quote
      * at an amount no other open order is asked at that address. Call inside the order's transaction.
      */
-    void attach(Order order, Pricer.Pricing pricing) {
+    void attach(Order order, Store store, Pricer.Pricing pricing) {
         Instant reservedUntil = order.monitoredUntil;
+        Map<Protocol, String> deposit = depositAddresses.assign(store, order.id, order.monitoredUntil);
         for (Quote quote : pricing.quotes()) {
             OrderQuote row = new OrderQuote();
             row.id = new OrderQuote.Id(order.id, quote.asset().protocol().name(), quote.asset().symbol());
             row.chainId = quote.asset().chainId();
             row.contract = quote.asset().contract().orElse(null);
             row.decimals = quote.asset().decimals();
-            row.address = quote.address();
+            row.address = quote.address() != null ? quote.address() : deposit.get(quote.asset().protocol());
             row.amountBaseUnits = ReservedAmount.reserve(row.id.protocol, row.id.asset, row.address, quote.amountBaseUnits(),
                     order.id, reservedUntil, clock.instant());
             row.persist();

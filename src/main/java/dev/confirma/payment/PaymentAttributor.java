@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Attributes recorded chain transfers to orders, and only records: the order's state
- * machine decides afterwards. A transfer is attributed to the earliest order that claimed
- * its hash and was quoted that asset at that address; an unclaimed one to the open order
- * whose reserved amount it is, to the base unit. A transfer that lost its block in a reorg
+ * machine decides afterwards. A transfer to an order's own deposit address is that order's;
+ * one of an order's reserved amount, to the base unit, at a shared wallet is that order's;
+ * otherwise it goes to the earliest order that claimed its hash, preferring one quoted that
+ * asset at that address. A transfer that lost its block in a reorg
  * loses its attribution.
  */
 @Singleton
@@ -49,11 +50,16 @@ public class PaymentAttributor {
         OrderPayment.flush(); // the forgotten rows go before a re-included transaction is attributed again
         for (ChainTransfer transfer : unattributed(chain)) {
             transfer.amountChecked = true;
-            // an exact reserved amount names its order beyond doubt: it wins over any claim
-            orderByAmount(transfer).or(() -> orderByClaim(transfer))
+            // an order's own address, then an exact reserved amount, name the order beyond doubt: both win over any claim
+            orderByDepositAddress(transfer).or(() -> orderByAmount(transfer)).or(() -> orderByClaim(transfer))
                     .ifPresent(orderId -> changed.add(attribute(transfer, orderId)));
         }
         return changed;
+    }
+
+    /** The order whose own deposit address received the transfer, whatever the amount. */
+    private static Optional<String> orderByDepositAddress(ChainTransfer transfer) {
+        return DepositAddress.orderAt(transfer.chain, transfer.toAddress).filter(orderId -> mayPay(transfer, orderId));
     }
 
     /**

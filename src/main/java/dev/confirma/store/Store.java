@@ -63,7 +63,8 @@ public class Store extends PanacheEntityBase {
     /** Every active store's wallet address on one chain: where payments arrive. */
     public static List<String> walletAddresses(Protocol protocol) {
         return getEntityManager().createQuery(
-                        "select w.address from Store s join s.wallets w where s.deletedAt is null and w.protocol = :protocol", String.class)
+                        "select w.address from Store s join s.wallets w where s.deletedAt is null and w.protocol = :protocol"
+                                + " and w.address is not null", String.class)
                 .setParameter("protocol", protocol)
                 .getResultList();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.chain.AssetCatalog;
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.evm.EvmAddress;
+import dev.confirma.chain.evm.ExtendedPublicKey;
 import dev.confirma.common.Money;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.common.json.JsonRequest;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads and checks the operator's store requests; nothing invalid gets past it. */
@@ -56,15 +58,35 @@ public class StoreRequests {
             if (!seen.add(protocol)) {
                 throw ApiException.invalidField(item.name("protocol"), "only one wallet per protocol: " + protocol + " is repeated");
             }
-            String addressText = item.requiredText("address", 64);
-            String address = EvmAddress.parse(addressText).orElseThrow(() -> ApiException.invalidField(item.name("address"),
-                    item.name("address") + " is not a valid address (0x and 40 hex digits, EIP-55 checksum when mixed case)"));
-            if (EvmAddress.isZero(address)) {
-                throw ApiException.invalidField(item.name("address"), "the zero address cannot receive payments");
+            Optional<String> xpub = item.optionalText("xpub", 120);
+            Optional<String> addressText = item.optionalText("address", 64);
+            if (xpub.isPresent() && addressText.isPresent()) {
+                throw ApiException.invalidField(item.name("xpub"), item.name("xpub")
+                        + ": a wallet is a fixed address or an xpub that gives each order its own address, not both");
             }
-            wallets.add(new StoreWallet(protocol, address));
+            wallets.add(xpub.isPresent() ? StoreWallet.derived(protocol, xpub(item, xpub.get()))
+                    : StoreWallet.fixed(protocol, address(item, item.requiredText("address", 64))));
         }
         return wallets;
+    }
+
+    private static String address(JsonRequest item, String text) {
+        String address = EvmAddress.parse(text).orElseThrow(() -> ApiException.invalidField(item.name("address"),
+                item.name("address") + " is not a valid address (0x and 40 hex digits, EIP-55 checksum when mixed case)"));
+        if (EvmAddress.isZero(address)) {
+            throw ApiException.invalidField(item.name("address"), "the zero address cannot receive payments");
+        }
+        return address;
+    }
+
+    /** An account-level xpub: every order's address is derived from it, so it must derive. */
+    private static String xpub(JsonRequest item, String text) {
+        try {
+            ExtendedPublicKey.parse(text).derive(0, 0);
+            return text;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw ApiException.invalidField(item.name("xpub"), item.name("xpub") + " is not a usable extended public key: " + e.getMessage());
+        }
     }
 
     private static BigDecimal percentage(JsonRequest body, String field, BigDecimal value, boolean mayReachHundred) {

@@ -28,7 +28,7 @@ public class StoreService {
         Store store = new Store();
         store.id = UUID.randomUUID().toString();
         store.name = draft.name().orElseThrow();
-        store.wallets.addAll(draft.wallets().orElse(List.of()));
+        store.wallets.addAll(requireOwnXpubs(store.id, draft.wallets().orElse(List.of())));
         store.markupPercentage = draft.markupPercentage().orElse(BigDecimal.ZERO);
         store.discountPercentage = draft.discountPercentage().orElse(BigDecimal.ZERO);
         store.acceptedAssets = draft.acceptedAssets().map(list -> String.join(",", list)).orElse(null);
@@ -45,8 +45,9 @@ public class StoreService {
         Store store = require(id);
         patch.name().ifPresent(name -> store.name = name);
         patch.wallets().ifPresent(wallets -> {
+            List<StoreWallet> checked = requireOwnXpubs(store.id, wallets);
             store.wallets.clear();
-            store.wallets.addAll(wallets);
+            store.wallets.addAll(checked);
         });
         patch.markupPercentage().ifPresent(m -> store.markupPercentage = m);
         patch.discountPercentage().ifPresent(d -> store.discountPercentage = d);
@@ -70,6 +71,18 @@ public class StoreService {
         Store store = require(id);
         apiKeys.revokeAll(store.id);
         return apiKeys.issue(store.id);
+    }
+
+    /** Two stores deriving from one xpub would be given the same deposit addresses. */
+    private static List<StoreWallet> requireOwnXpubs(String storeId, List<StoreWallet> wallets) {
+        for (StoreWallet wallet : wallets) {
+            if (wallet.derivesAddresses() && Store.count("select count(s) from Store s join s.wallets w where s.deletedAt is null"
+                    + " and s.id <> ?1 and w.xpub = ?2", storeId, wallet.xpub) > 0) {
+                throw ApiException.conflict("xpub_in_use", "Another store already derives its addresses from this xpub;"
+                        + " give each store its own account (m/44'/60'/n')");
+            }
+        }
+        return wallets;
     }
 
     public Store require(String id) {

@@ -134,6 +134,10 @@ class AdminStoreResourceTest {
         before.assertUnchanged();
     }
 
+    // BIP-32 test vector 1: m/0H as xpub, and the master private key
+    private static final String XPUB = "xpub68Gmy5EdvgibQVfPdqkBBCHxA5htiqg55crXYuXoQRKfDBFA1WEjWgP6LHhwBZeNK1VTsfTFUHCdrfp1bgwQ9xv5ski8PX9rL2dZXvgGDnw";
+    private static final String XPRV = "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi";
+
     static Stream<Arguments> badStores() {
         Map<String, Object> celo = Map.of("protocol", "CELO", "address", CELO_WALLET);
         return Stream.of(
@@ -154,6 +158,14 @@ class AdminStoreResourceTest {
                         "wallets[0].address", "the zero address cannot receive payments"),
                 Arguments.of(Map.of("name", "x", "wallets", List.of(celo, celo)),
                         "wallets[1].protocol", "only one wallet per protocol: CELO is repeated"),
+                Arguments.of(Map.of("name", "x", "wallets", List.of(Map.of("protocol", "CELO", "xpub", XPRV))),
+                        "wallets[0].xpub", "wallets[0].xpub is not a usable extended public key: this is an extended PRIVATE key:"
+                                + " give the server the xpub only, and keep the xprv secret"),
+                Arguments.of(Map.of("name", "x", "wallets", List.of(Map.of("protocol", "CELO", "xpub", XPUB.substring(0, 100) + "x"))),
+                        "wallets[0].xpub", "wallets[0].xpub is not a usable extended public key:"
+                                + " not a Base58Check extended key (a character or the checksum is wrong)"),
+                Arguments.of(Map.of("name", "x", "wallets", List.of(Map.of("protocol", "CELO", "xpub", XPUB, "address", CELO_WALLET))),
+                        "wallets[0].xpub", "wallets[0].xpub: a wallet is a fixed address or an xpub that gives each order its own address, not both"),
                 Arguments.of(Map.of("name", "x", "markupPercentage", -1), "markupPercentage", "markupPercentage must be between 0 and 100"),
                 Arguments.of(Map.of("name", "x", "markupPercentage", "abc"), "markupPercentage", "markupPercentage must be a decimal number, such as 12.50"),
                 Arguments.of(Map.of("name", "x", "markupPercentage", "1.00001"), "markupPercentage", "markupPercentage may have at most 4 decimal places"),

@@ -38,7 +38,7 @@ public class StoreMapper {
     public List<WalletView> wallets(Store store) {
         return store.wallets.stream()
                 .sorted((a, b) -> a.protocol.compareTo(b.protocol))
-                .map(w -> new WalletView(w.protocol.name(), w.address))
+                .map(w -> new WalletView(w.protocol.name(), w.address, w.xpub))
                 .toList();
     }
 
