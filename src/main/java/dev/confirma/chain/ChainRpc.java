@@ -2,11 +2,16 @@ package dev.confirma.chain;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 
@@ -22,7 +27,7 @@ public class ChainRpc {
     /** A request built against one endpoint's client. */
     @FunctionalInterface
     public interface Call<T extends Response<?>> {
-        org.web3j.protocol.core.Request<?, T> on(Web3j node);
+        Request<?, T> on(Web3j node);
     }
 
     private final Protocol protocol;
@@ -50,6 +55,7 @@ public class ChainRpc {
     /** Sends the request to the first endpoint that answers it without an error. */
     public <T extends Response<?>> T send(String what, Call<T> call) {
         List<String> failures = new ArrayList<>();
+        int refusals = 0;
         int start = preferred;
         for (int i = 0; i < nodes.size(); i++) {
             int index = (start + i) % nodes.size();
@@ -57,6 +63,7 @@ public class ChainRpc {
                 T response = call.on(nodes.get(index)).send();
                 if (response.hasError()) {
                     failures.add(urls.get(index) + ": " + response.getError().getMessage());
+                    refusals++;
                     continue;
                 }
                 if (index != preferred) {
@@ -68,7 +75,71 @@ public class ChainRpc {
                 failures.add(urls.get(index) + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
             }
         }
-        throw new ChainUnavailableException(protocol + " " + what + " failed on every endpoint: " + String.join("; ", failures));
+        throw failure(what, failures, refusals);
+    }
+
+    /** Refused when an endpoint that could be reached answered with an error; unavailable when none could be. */
+    private ChainUnavailableException failure(String what, List<String> failures, int refusals) {
+        String message = protocol + " " + what + " failed on every endpoint: " + String.join("; ", failures);
+        return refusals > 0 ? new RpcRefusedException(message) : new ChainUnavailableException(message);
+    }
+
+    /**
+     * Sends the requests as one JSON-RPC batch to the first endpoint that answers every one of
+     * them without an error; the answers come back in the order of {@code calls}.
+     */
+    public <T extends Response<?>> List<T> batch(String what, List<Call<T>> calls) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        List<String> failures = new ArrayList<>();
+        int refusals = 0;
+        int start = preferred;
+        for (int i = 0; i < nodes.size(); i++) {
+            int index = (start + i) % nodes.size();
+            try {
+                Optional<List<T>> answers = sendBatch(nodes.get(index), calls, urls.get(index), failures);
+                if (answers.isEmpty()) {
+                    refusals++;
+                } else {
+                    if (index != preferred) {
+                        LOG.warnf("%s RPC: %s failed, now using %s", protocol, urls.get(preferred), urls.get(index));
+                        preferred = index;
+                    }
+                    return answers.get();
+                }
+            } catch (IOException | RuntimeException e) {
+                failures.add(urls.get(index) + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            }
+        }
+        throw failure(what, failures, refusals);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Response<?>> Optional<List<T>> sendBatch(Web3j node, List<Call<T>> calls, String url,
+                                                                       List<String> failures) throws IOException {
+        BatchRequest batch = node.newBatch();
+        List<Long> ids = new ArrayList<>();
+        for (Call<T> call : calls) {
+            Request<?, T> request = call.on(node);
+            ids.add(request.getId());
+            batch.add(request);
+        }
+        // JSON-RPC lets a node answer a batch in any order: match answers to requests by id
+        Map<Long, T> byId = new HashMap<>();
+        for (Response<?> response : batch.send().getResponses()) {
+            byId.put(response.getId(), (T) response);
+        }
+        List<T> answers = new ArrayList<>();
+        for (Long id : ids) {
+            T answer = byId.get(id);
+            if (answer == null || answer.hasError()) {
+                failures.add(url + ": " + (answer == null ? "no answer to request " + id + " of a batch" : answer.getError().getMessage()));
+                return Optional.empty();
+            }
+            answers.add(answer);
+        }
+        return Optional.of(answers);
     }
 
     public Protocol protocol() {

@@ -105,7 +105,7 @@ public class PaymentDecisions {
             String key = transfer.chain + ":" + transfer.asset;
             quotes.put(key, quote.get());
             receivedByQuote.merge(key, transfer.amountBaseUnits, BigInteger::add);
-            allDeep &= confirmation.isConfirmed(transfer.chain, payment.confirmations);
+            allDeep &= confirmation.isConfirmed(transfer.chain, transfer.blockNumber, payment.confirmations);
             late |= transfer.blockTime.isAfter(order.expiresAt);
         }
         order.late = late;

@@ -2,16 +2,22 @@ package dev.confirma.payment;
 
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.chain.watch.ChainFinality;
 import jakarta.inject.Singleton;
 
-/** How deep a payment's block must be before it counts: {@code confirma.chains.<chain>.confirmations}. */
+/**
+ * When a payment counts: its block is {@code confirma.chains.<chain>.confirmations} deep, or
+ * the node calls it finalized, whichever comes first.
+ */
 @Singleton
 public class ConfirmationPolicy {
 
     private final ChainsConfig chains;
+    private final ChainFinality finality;
 
-    ConfirmationPolicy(ChainsConfig chains) {
+    ConfirmationPolicy(ChainsConfig chains, ChainFinality finality) {
         this.chains = chains;
+        this.finality = finality;
     }
 
     /** Blocks on top of and including the payment's block, with {@code head} the last block read. */
@@ -26,7 +32,8 @@ public class ConfirmationPolicy {
                 .orElse(1L);
     }
 
-    public boolean isConfirmed(String chain, long confirmations) {
-        return confirmations >= depth(chain);
+    public boolean isConfirmed(String chain, long blockNumber, long confirmations) {
+        return confirmations >= depth(chain)
+                || confirmations > 0 && Protocol.parse(chain).map(p -> finality.isFinal(p, blockNumber)).orElse(false);
     }
 }

@@ -347,4 +347,26 @@ class PaymentDecisionsTest {
         expiry.cancelExpired();
         store.asPlugin().get("/plugins/orders/" + order).then().body("paymentStatus", equalTo("cancelled"));
     }
+
+    @Test
+    void shouldConfirmAPaymentTheNodeHasFinalizedBeforeItIsDeep() {
+        String ethWallet = Fixtures.randomAddress();
+        TestStore onEthereum = Fixtures.createStore(Map.of("name", "Ethereum", "acceptedAssets", List.of("USDC"),
+                "wallets", List.of(Map.of("protocol", "ETHEREUM", "address", ethWallet))));
+        watcher.poll(Protocol.ETHEREUM);
+        String order = postCheckout(onEthereum, checkout(onEthereum)).statusCode(200).extract().path("id");
+        AnvilNodes.ETHEREUM.payToken("USDC", ethWallet, USDC_DUE); // found by its amount
+
+        // Ethereum's depth is 12; the test node finalizes 4 blocks behind its head
+        AnvilNodes.ETHEREUM.mine(3);
+        watcher.poll(Protocol.ETHEREUM);
+        onEthereum.asPlugin().get("/plugins/orders/" + order).then()
+                .body("paymentStatus", equalTo("on-hold")).body("transactions[0].confirmations", equalTo(4));
+        AnvilNodes.ETHEREUM.mine(1);
+        watcher.poll(Protocol.ETHEREUM);
+        onEthereum.asPlugin().get("/plugins/orders/" + order).then()
+                .body("paymentStatus", equalTo("confirmed"))
+                .body("transactions[0].confirmations", equalTo(5))
+                .body("transactions[0].status", equalTo("confirmed"));
+    }
 }

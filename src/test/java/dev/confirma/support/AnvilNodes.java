@@ -28,8 +28,10 @@ import org.awaitility.Awaitility;
  */
 public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
 
-    public static final Node CELO = new Node(42220);
-    public static final Node ETHEREUM = new Node(1);
+    /** Anvil's default epoch: its finalized block is 64 behind the head, deeper than Celo's 10 confirmations. */
+    public static final Node CELO = new Node(42220, 32);
+    /** Epochs of 2 slots: the finalized block is 4 behind the head, shallower than Ethereum's 12 confirmations. */
+    public static final Node ETHEREUM = new Node(1, 2);
     /** Between the server and the Celo node; {@link RpcProxy#cut()} makes the node unreachable. */
     public static final RpcProxy CELO_PROXY = new RpcProxy();
 
@@ -83,8 +85,11 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
         private Process process;
         private int port;
 
-        Node(long chainId) {
+        private final int slotsInAnEpoch;
+
+        Node(long chainId, int slotsInAnEpoch) {
             this.chainId = chainId;
+            this.slotsInAnEpoch = slotsInAnEpoch;
         }
 
         void start() {
@@ -95,7 +100,7 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
             port = freePort();
             try {
                 process = new ProcessBuilder(binary, "--host", "127.0.0.1", "--port", String.valueOf(port),
-                        "--chain-id", String.valueOf(chainId), "--silent")
+                        "--chain-id", String.valueOf(chainId), "--slots-in-an-epoch", String.valueOf(slotsInAnEpoch), "--silent")
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
@@ -233,6 +238,8 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
         private HttpServer server;
         private volatile String target;
         private volatile boolean cut;
+        private volatile int maxLogRange = Integer.MAX_VALUE;
+        private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
         void start(String target) {
             this.target = target;
@@ -262,19 +269,37 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
 
         public void restore() {
             cut = false;
+            maxLogRange = Integer.MAX_VALUE;
+        }
+
+        /** Answers eth_getLogs over more blocks than this with a JSON-RPC error, as hosted nodes do. */
+        public void refuseLogRangesOver(int blocks) {
+            maxLogRange = blocks;
+        }
+
+        /** HTTP requests forwarded so far (a JSON-RPC batch is one). */
+        public int requests() {
+            return requests.get();
         }
 
         private void forward(HttpExchange exchange) throws IOException {
             byte[] answer;
             int status;
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            requests.incrementAndGet();
+            JsonNode tooWide = tooWideLogRange(request);
             if (cut) {
                 status = 503;
                 answer = "node unavailable".getBytes();
+            } else if (tooWide != null) {
+                status = 200;
+                answer = JSON.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", tooWide.get("id"),
+                        "error", Map.of("code", -32005, "message", "block range is too wide (max " + maxLogRange + ")")));
             } else {
                 try {
                     HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(target))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes())).build(),
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
                             HttpResponse.BodyHandlers.ofByteArray());
                     status = response.statusCode();
                     answer = response.body();
@@ -288,6 +313,20 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+        }
+
+        /** The request, when it is a single eth_getLogs over more blocks than allowed. */
+        private JsonNode tooWideLogRange(byte[] body) throws IOException {
+            JsonNode request = JSON.readTree(body);
+            if (!request.isObject() || !"eth_getLogs".equals(request.path("method").asText())) {
+                return null;
+            }
+            JsonNode filter = request.path("params").path(0);
+            if (!filter.has("fromBlock") || !filter.has("toBlock")) {
+                return null;
+            }
+            long width = Long.decode(filter.get("toBlock").asText()) - Long.decode(filter.get("fromBlock").asText()) + 1;
+            return width > maxLogRange ? request : null;
         }
     }
 }

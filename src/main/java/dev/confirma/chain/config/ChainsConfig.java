@@ -28,11 +28,19 @@ public interface ChainsConfig {
         /** JSON-RPC endpoints, tried in order; the next one is used when one fails. */
         Optional<List<String>> rpcUrls();
 
-        /** Blocks on top of a payment's block before it counts as confirmed (when the node has no finalized tag). */
+        /** Blocks on top of and including a payment's block before it counts (a block the node calls finalized counts at once). */
         OptionalInt confirmations();
 
         /** How often the chain is read. */
         Optional<Duration> pollInterval();
+
+        /** Most blocks asked in one {@code eth_getLogs} (halved while the node refuses a range). */
+        @WithDefault("100")
+        int logRange();
+
+        /** Most requests in one JSON-RPC batch (halved while the node refuses a batch). */
+        @WithDefault("50")
+        int rpcBatchSize();
 
         /** Timeout of one JSON-RPC request. */
         @WithDefault("PT10S")

@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -23,11 +22,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.EthBlock;
 
 /**
@@ -47,20 +46,26 @@ public class ChainWatcher {
     private final Event<BlocksRead> blocksRead;
     private final Instance<PaymentAddresses> paymentAddresses;
     private final AssetCatalog catalog;
+    private final ChainFinality finality;
     private final Clock clock;
     private final Map<Protocol, Watched> chains = new EnumMap<>(Protocol.class);
 
     ChainWatcher(ChainsConfig config, BlockCursor cursor, Event<BlocksRead> blocksRead, Instance<PaymentAddresses> paymentAddresses,
-                 AssetCatalog catalog, Clock clock) {
+                 AssetCatalog catalog, ChainFinality finality, Clock clock) {
         this.cursor = cursor;
         this.blocksRead = blocksRead;
         this.paymentAddresses = paymentAddresses;
         this.catalog = catalog;
         this.clock = clock;
+        this.finality = finality;
         config.chains().forEach((key, chain) -> Protocol.fromConfigKey(key).ifPresent(protocol -> {
             if (chain.enabled() && chain.rpcUrls().isPresent() && !chain.rpcUrls().get().isEmpty()) {
-                chains.put(protocol, new Watched(new ChainRpc(protocol, chain.rpcUrls().get(), chain.rpcTimeout()),
-                        chain.chainId().orElseThrow(() -> new IllegalStateException("confirma.chains." + key + ".chain-id is required"))));
+                ChainReader reader = new ChainReader(new ChainRpc(protocol, chain.rpcUrls().get(), chain.rpcTimeout()),
+                        chain.logRange(), chain.rpcBatchSize());
+                boolean readsNative = catalog.all().stream().anyMatch(a -> a.protocol() == protocol && a.isNative());
+                chains.put(protocol, new Watched(reader,
+                        chain.chainId().orElseThrow(() -> new IllegalStateException("confirma.chains." + key + ".chain-id is required")),
+                        chain.confirmations().orElse(1), readsNative));
             }
         }));
     }
@@ -89,9 +94,11 @@ public class ChainWatcher {
             if (chain.refused != null || (!chain.identityVerified && !checkIdentity(protocol, chain))) {
                 return;
             }
-            long head = chain.rpc.send("eth_blockNumber", node -> node.ethBlockNumber()).getBlockNumber().longValueExact();
+            long head = chain.reader.head();
             chain.head = head;
             walk(protocol, chain, head);
+            learnFinality(protocol, chain);
+            chain.reader.pollDone();
             blocksRead.fire(new BlocksRead(protocol, Math.min(head, cursor.tip(protocol).orElseThrow().number())));
             if (chain.lastError != null) {
                 LOG.infof("%s watcher is reading the chain again, at block %d", protocol, head);
@@ -113,7 +120,7 @@ public class ChainWatcher {
     }
 
     private boolean checkIdentity(Protocol protocol, Watched chain) {
-        Optional<String> mismatch = ChainIdentity.mismatch(chain.rpc, chain.expectedChainId);
+        Optional<String> mismatch = ChainIdentity.mismatch(chain.reader.rpc(), chain.expectedChainId);
         if (mismatch.isPresent()) {
             chain.refused = mismatch.get();
             LOG.errorf("%s %s", protocol, chain.refused);
@@ -127,33 +134,58 @@ public class ChainWatcher {
         Optional<BlockCursor.SeenBlock> tip = cursor.tip(protocol);
         if (tip.isEmpty()) {
             // first start: payments before now belong to no order of ours, so begin at the head
-            cursor.advance(protocol, seen(block(chain, head, false)), List.of());
+            cursor.advance(protocol, seen(chain.reader.block(head, false)), List.of());
             return;
         }
         long next = tip.get().number() + 1;
-        int walked = 0;
-        while (next <= head && walked < MAX_BLOCKS_PER_POLL) {
-            EthBlock.Block full = block(chain, next, true);
-            BlockCursor.SeenBlock block = seen(full);
+        long last = Math.min(head, tip.get().number() + MAX_BLOCKS_PER_POLL);
+        // blocks already as deep as a payment must be: their logs are read by range, newer ones by block hash
+        long rangeUpTo = head - chain.depth;
+        while (next <= last) {
+            List<EthBlock.Block> blocks = chain.reader.blocks(next, Math.min(last, next + chain.reader.logRange() - 1), chain.readsNative);
             Optional<BlockCursor.SeenBlock> parent = cursor.at(protocol, next - 1);
-            if (parent.isPresent() && !parent.get().hash().equals(block.parentHash())) {
-                long ancestor = commonAncestor(protocol, chain, next - 1);
-                long removed = cursor.rewindTo(protocol, ancestor);
-                if (cursor.tip(protocol).isEmpty()) {
-                    // deeper than the window: keep the node's ancestor as the base, never an empty cursor,
-                    // which would read as a first start and skip to the head
-                    cursor.advance(protocol, seen(block(chain, ancestor, false)), List.of());
-                }
-                chain.reorgs++;
-                LOG.warnf("%s reorg: %d block(s) above %d left the chain; re-reading from %d", protocol, removed, ancestor, ancestor + 1);
-                next = ancestor + 1;
+            if (parent.isPresent() && !parent.get().hash().equals(blocks.get(0).getParentHash())) {
+                next = rewind(protocol, chain, next - 1) + 1;
                 continue;
             }
-            // read per block: a store created during a long backfill is watched from its next block on
-            cursor.advance(protocol, block, TransferScanner.scan(chain.rpc, full, watchlist(protocol)));
-            next++;
-            walked++;
+            blocks = linked(blocks);
+            // read after the blocks: an address added later belongs to an order younger than all of them
+            Watchlist watch = watchlist(protocol);
+            Map<Long, List<BlockCursor.ObservedTransfer>> transfers = TransferScanner.scan(chain.reader, blocks, watch, rangeUpTo);
+            for (EthBlock.Block block : blocks) {
+                cursor.advance(protocol, seen(block), transfers.getOrDefault(block.getNumber().longValueExact(), List.of()));
+            }
+            next = blocks.get(blocks.size() - 1).getNumber().longValueExact() + 1;
         }
+    }
+
+    /** The leading blocks whose parent hashes chain up: the node may switch branches between two answers of a batch. */
+    private static List<EthBlock.Block> linked(List<EthBlock.Block> blocks) {
+        int end = 1;
+        while (end < blocks.size() && blocks.get(end).getParentHash().equals(blocks.get(end - 1).getHash())) {
+            end++;
+        }
+        return blocks.subList(0, end);
+    }
+
+    /** Rewinds the cursor to the common ancestor of the stored blocks and the node's chain; returns it. */
+    private long rewind(Protocol protocol, Watched chain, long from) {
+        long ancestor = commonAncestor(protocol, chain, from);
+        OptionalLong finalized = finality.finalizedBlock(protocol);
+        if (finalized.isPresent() && ancestor < finalized.getAsLong()) {
+            // finality is the node's own promise: a node breaking it is broken, and following it could un-pay paid orders
+            throw new ChainUnavailableException("the node replaced blocks below its finalized block " + finalized.getAsLong()
+                    + " (common ancestor " + ancestor + "); not following it: check the node");
+        }
+        long removed = cursor.rewindTo(protocol, ancestor);
+        if (cursor.tip(protocol).isEmpty()) {
+            // deeper than the window: keep the node's ancestor as the base, never an empty cursor,
+            // which would read as a first start and skip to the head
+            cursor.advance(protocol, seen(chain.reader.block(ancestor, false)), List.of());
+        }
+        chain.reorgs++;
+        LOG.warnf("%s reorg: %d block(s) above %d left the chain; re-reading from %d", protocol, removed, ancestor, ancestor + 1);
+        return ancestor;
     }
 
     /** The highest stored block that is still on the node's chain. */
@@ -161,7 +193,7 @@ public class ChainWatcher {
         long oldest = cursor.oldest(protocol).map(BlockCursor.SeenBlock::number).orElse(from);
         for (long number = from; number >= oldest; number--) {
             Optional<BlockCursor.SeenBlock> stored = cursor.at(protocol, number);
-            if (stored.isPresent() && stored.get().hash().equals(block(chain, number, false).getHash())) {
+            if (stored.isPresent() && stored.get().hash().equals(chain.reader.block(number, false).getHash())) {
                 return number;
             }
         }
@@ -169,13 +201,19 @@ public class ChainWatcher {
         return oldest - 1;
     }
 
-    private static EthBlock.Block block(Watched chain, long number, boolean withTransactions) {
-        EthBlock.Block block = chain.rpc.send("eth_getBlockByNumber " + number, node ->
-                node.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), withTransactions)).getBlock();
-        if (block == null) {
-            throw new ChainUnavailableException("block " + number + " is not available yet");
-        }
-        return block;
+    /**
+     * Learns the node's finalized block, once the cursor holds it with the same hash (or it lies
+     * below the stored window, whose blocks were all checked for reorgs as they were read).
+     */
+    private void learnFinality(Protocol protocol, Watched chain) {
+        chain.reader.finalized().ifPresent(block -> {
+            long number = block.getNumber().longValueExact();
+            boolean belowWindow = cursor.oldest(protocol).map(oldest -> number < oldest.number()).orElse(false);
+            boolean sameBlock = cursor.at(protocol, number).map(stored -> stored.hash().equals(block.getHash())).orElse(false);
+            if (belowWindow || sameBlock) {
+                finality.finalizedAt(protocol, number);
+            }
+        });
     }
 
     private static BlockCursor.SeenBlock seen(EthBlock.Block block) {
@@ -204,18 +242,24 @@ public class ChainWatcher {
             Long tip = cursor.tip(e.getKey()).map(BlockCursor.SeenBlock::number).orElse(null);
             Long lag = chain.head == null || tip == null ? null : Math.max(0, chain.head - tip);
             String error = chain.refused != null ? chain.refused : chain.lastError;
-            return new ChainStatus(e.getKey().name(), chain.refused == null, chain.head, tip, lag, chain.lastPollAt, error, chain.reorgs);
+            OptionalLong finalized = finality.finalizedBlock(e.getKey());
+            return new ChainStatus(e.getKey().name(), chain.refused == null, chain.head, tip, lag,
+                    finalized.isPresent() ? finalized.getAsLong() : null, chain.reader.logRange(), chain.lastPollAt, error, chain.reorgs);
         }).toList();
     }
 
     void shutdown(@Observes ShutdownEvent event) {
-        chains.values().forEach(chain -> chain.rpc.shutdown());
+        chains.values().forEach(chain -> chain.reader.rpc().shutdown());
     }
 
     /** One chain being watched. Fields are guarded by {@code lock} (read unguarded only for status). */
     private static final class Watched {
-        final ChainRpc rpc;
+        final ChainReader reader;
         final long expectedChainId;
+        /** The confirmation depth: blocks at least this deep have their logs read by range. */
+        final int depth;
+        /** Whether blocks are read with their transactions: only when the chain's native coin is accepted. */
+        final boolean readsNative;
         final ReentrantLock lock = new ReentrantLock();
         volatile boolean identityVerified;
         volatile String refused;
@@ -224,9 +268,11 @@ public class ChainWatcher {
         volatile String lastError;
         volatile long reorgs;
 
-        Watched(ChainRpc rpc, long expectedChainId) {
-            this.rpc = rpc;
+        Watched(ChainReader reader, long expectedChainId, int depth, boolean readsNative) {
+            this.reader = reader;
             this.expectedChainId = expectedChainId;
+            this.depth = depth;
+            this.readsNative = readsNative;
         }
     }
 }

@@ -144,7 +144,7 @@ public class OrderMapper {
         for (OrderPayment payment : payments) {
             ChainTransfer t = transfers.get(payment.transferId);
             int decimals = Protocol.parse(t.chain).flatMap(p -> assets.find(p, t.asset)).map(Asset::decimals).orElse(0);
-            String status = !payment.credited ? "ignored" : confirmation.isConfirmed(t.chain, payment.confirmations) ? "confirmed" : "pending";
+            String status = !payment.credited ? "ignored" : confirmation.isConfirmed(t.chain, t.blockNumber, payment.confirmations) ? "confirmed" : "pending";
             byOrder.computeIfAbsent(payment.orderId, id -> new ArrayList<>()).add(new OrderView.TransactionView(t.chain, t.txHash,
                     t.asset, Money.plain(new BigDecimal(t.amountBaseUnits, decimals)).toPlainString(), payment.confirmations,
                     status, payment.note));
