@@ -369,4 +369,26 @@ class PaymentDecisionsTest {
                 .body("transactions[0].confirmations", equalTo(5))
                 .body("transactions[0].status", equalTo("confirmed"));
     }
+
+    @Test
+    void shouldCreditAnUnclaimedPaymentAgainWhenAReorgMinesItInAnotherBlock() {
+        String order = order();
+        String snapshot = AnvilNodes.CELO.snapshot();
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE); // no claim: found by its amount
+        String signed = AnvilNodes.CELO.call("eth_getRawTransactionByHash", hash).asText();
+        long firstBlock = Long.decode(AnvilNodes.CELO.receipt(hash).get("blockNumber").asText());
+        afterBlocks(order, 4).body("paymentStatus", equalTo("on-hold")).body("transactions[0].confirmations", equalTo(5));
+
+        // the branch that held it is replaced; the same signed transaction lands two blocks later on the new one
+        AnvilNodes.CELO.revert(snapshot);
+        AnvilNodes.CELO.mineAnotherBranch(2);
+        AnvilNodes.CELO.call("eth_sendRawTransaction", signed);
+        org.junit.jupiter.api.Assertions.assertEquals(firstBlock + 2, Long.decode(AnvilNodes.CELO.receipt(hash).get("blockNumber").asText()));
+        afterBlocks(order, 0)
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions", hasSize(1))
+                .body("transactions[0].hash", equalTo(hash))
+                .body("transactions[0].confirmations", equalTo(1));
+        afterBlocks(order, 9).body("paymentStatus", equalTo("confirmed")).body("amountReceived", equalTo("12.5"));
+    }
 }

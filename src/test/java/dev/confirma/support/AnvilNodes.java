@@ -84,6 +84,7 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
         private final Map<String, String> tokens = new java.util.LinkedHashMap<>();
         private Process process;
         private int port;
+        private Path state;
 
         private final int slotsInAnEpoch;
 
@@ -97,10 +98,21 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
             if (!Files.isExecutable(Path.of(binary))) {
                 throw new IllegalStateException("no anvil at " + binary + ": run the tests through Maven (./mvnw test), which fetches it");
             }
+            try {
+                // anvil writes its whole chain here when stopped and reads it back at start: a restart keeps the chain
+                state = Files.createTempDirectory("anvil-" + chainId).resolve("state.json");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
             port = freePort();
+            launch(binary);
+        }
+
+        private void launch(String binary) {
             try {
                 process = new ProcessBuilder(binary, "--host", "127.0.0.1", "--port", String.valueOf(port),
-                        "--chain-id", String.valueOf(chainId), "--slots-in-an-epoch", String.valueOf(slotsInAnEpoch), "--silent")
+                        "--chain-id", String.valueOf(chainId), "--slots-in-an-epoch", String.valueOf(slotsInAnEpoch),
+                        "--state", state.toString(), "--silent")
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
@@ -109,6 +121,21 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
             }
             Awaitility.await("anvil on port " + port).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .ignoreExceptions().until(() -> call("eth_chainId").asText().equals("0x" + Long.toHexString(chainId)));
+        }
+
+        /** Stops the node process for real (it saves its chain); {@link #startAgain()} brings the same chain back. */
+        public void stopForAWhile() {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public void startAgain() {
+            launch(System.getProperty("test.anvil.binary", "target/anvil/package/bin/anvil"));
         }
 
         void stop() {

@@ -138,7 +138,17 @@ public class ChainWatcher {
             return;
         }
         long next = tip.get().number() + 1;
-        long last = Math.min(head, tip.get().number() + MAX_BLOCKS_PER_POLL);
+        if (next > head) {
+            // nothing new: a node behind us on our own chain is only lagging, one on another branch has reorganised
+            long number = head;
+            boolean sameChain = cursor.at(protocol, number).map(stored -> stored.hash().equals(chain.reader.block(number, false).getHash()))
+                    .orElse(true);
+            if (sameChain) {
+                return;
+            }
+            next = rewind(protocol, chain, number) + 1;
+        }
+        long last = Math.min(head, next - 1 + MAX_BLOCKS_PER_POLL);
         // blocks already as deep as a payment must be: their logs are read by range, newer ones by block hash
         long rangeUpTo = head - chain.depth;
         while (next <= last) {

@@ -99,6 +99,25 @@ class ChainWatcherTest {
     }
 
     @Test
+    void shouldWaitWhileTheNodeProcessIsStoppedAndBackfillOnceItRestarts() {
+        long before = cursor.tip(Protocol.CELO).orElseThrow().number();
+        AnvilNodes.CELO.mine(3);
+        AnvilNodes.CELO.stopForAWhile();
+        try {
+            watcher.poll(Protocol.CELO);
+            ChainStatus waiting = celo(watcher);
+            assertEquals(before, waiting.cursor());
+            assertTrue(waiting.lastError().contains("failed on every endpoint"), waiting.lastError());
+        } finally {
+            AnvilNodes.CELO.startAgain();
+        }
+        AnvilNodes.CELO.mine(4);
+        watcher.poll(Protocol.CELO);
+        assertCursorFollowsNode(8);
+        assertEquals(null, celo(watcher).lastError());
+    }
+
+    @Test
     void shouldRefuseANodeServingAnotherChain() {
         ChainRpc ethereumNodeAsCelo = new ChainRpc(Protocol.CELO, List.of(AnvilNodes.ETHEREUM.url()), Duration.ofSeconds(2));
         try {
