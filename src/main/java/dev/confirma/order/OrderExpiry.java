@@ -49,7 +49,7 @@ public class OrderExpiry {
         int cancelled = 0;
         for (String id : due) {
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> stateMachine.expireIfDue(Order.findById(id)))) {
+                if (QuarkusTransaction.requiringNew().call(() -> expire(id))) {
                     cancelled++;
                 }
             } catch (OptimisticLockException | StaleStateException concurrentRequest) {
@@ -60,6 +60,12 @@ public class OrderExpiry {
         if (cancelled > 0) {
             LOG.infof("Cancelled %d expired unpaid order(s)", cancelled);
         }
+        return cancelled;
+    }
+
+    private boolean expire(String id) {
+        boolean cancelled = stateMachine.expireIfDue(Order.findById(id));
+        Order.flush(); // a concurrent change to the order fails here, as the exception caught above, not at commit
         return cancelled;
     }
 }

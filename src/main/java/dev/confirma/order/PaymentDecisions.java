@@ -59,7 +59,10 @@ public class PaymentDecisions {
         }
         for (String orderId : orderIds) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> decide(orderId, tips));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    decide(orderId, tips);
+                    Order.flush(); // a concurrent change to the order fails here, as the exception caught below, not at commit
+                });
             } catch (OptimisticLockException | StaleStateException concurrentRequest) {
                 // the order changed under us (a PUT at the same moment): it is decided again next poll
                 LOG.infof("Order %s changed while being decided; deciding it again at the next poll", orderId);
