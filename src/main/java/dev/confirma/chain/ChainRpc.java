@@ -54,34 +54,14 @@ public class ChainRpc {
 
     /** Sends the request to the first endpoint that answers it without an error. */
     public <T extends Response<?>> T send(String what, Call<T> call) {
-        List<String> failures = new ArrayList<>();
-        int refusals = 0;
-        int start = preferred;
-        for (int i = 0; i < nodes.size(); i++) {
-            int index = (start + i) % nodes.size();
-            try {
-                T response = call.on(nodes.get(index)).send();
-                if (response.hasError()) {
-                    failures.add(urls.get(index) + ": " + response.getError().getMessage());
-                    refusals++;
-                    continue;
-                }
-                if (index != preferred) {
-                    LOG.warnf("%s RPC: %s failed, now using %s", protocol, urls.get(preferred), urls.get(index));
-                    preferred = index;
-                }
-                return response;
-            } catch (IOException | RuntimeException e) {
-                failures.add(urls.get(index) + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        return withFailover(what, (node, url, failures) -> {
+            T response = call.on(node).send();
+            if (response.hasError()) {
+                failures.add(url + ": " + response.getError().getMessage());
+                return Optional.empty();
             }
-        }
-        throw failure(what, failures, refusals);
-    }
-
-    /** Refused when an endpoint that could be reached answered with an error; unavailable when none could be. */
-    private ChainUnavailableException failure(String what, List<String> failures, int refusals) {
-        String message = protocol + " " + what + " failed on every endpoint: " + String.join("; ", failures);
-        return refusals > 0 ? new RpcRefusedException(message) : new ChainUnavailableException(message);
+            return Optional.of(response);
+        });
     }
 
     /**
@@ -92,27 +72,43 @@ public class ChainRpc {
         if (calls.isEmpty()) {
             return List.of();
         }
+        return withFailover(what, (node, url, failures) -> sendBatch(node, calls, url, failures));
+    }
+
+    /** One endpoint's try: the answer, or empty after adding the error answer to {@code failures}. */
+    @FunctionalInterface
+    private interface Attempt<R> {
+        Optional<R> on(Web3j node, String url, List<String> failures) throws IOException;
+    }
+
+    /**
+     * Tries the endpoints from the one that last answered; the first answer without an error
+     * wins and that endpoint is used from then on.
+     */
+    private <R> R withFailover(String what, Attempt<R> attempt) {
         List<String> failures = new ArrayList<>();
         int refusals = 0;
         int start = preferred;
         for (int i = 0; i < nodes.size(); i++) {
             int index = (start + i) % nodes.size();
             try {
-                Optional<List<T>> answers = sendBatch(nodes.get(index), calls, urls.get(index), failures);
-                if (answers.isEmpty()) {
+                Optional<R> answer = attempt.on(nodes.get(index), urls.get(index), failures);
+                if (answer.isEmpty()) {
                     refusals++;
-                } else {
-                    if (index != preferred) {
-                        LOG.warnf("%s RPC: %s failed, now using %s", protocol, urls.get(preferred), urls.get(index));
-                        preferred = index;
-                    }
-                    return answers.get();
+                    continue;
                 }
+                if (index != preferred) {
+                    LOG.warnf("%s RPC: %s failed, now using %s", protocol, urls.get(preferred), urls.get(index));
+                    preferred = index;
+                }
+                return answer.get();
             } catch (IOException | RuntimeException e) {
                 failures.add(urls.get(index) + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
             }
         }
-        throw failure(what, failures, refusals);
+        // refused when an endpoint that could be reached answered with an error; unavailable when none could be
+        String message = protocol + " " + what + " failed on every endpoint: " + String.join("; ", failures);
+        throw refusals > 0 ? new RpcRefusedException(message) : new ChainUnavailableException(message);
     }
 
     @SuppressWarnings("unchecked")
