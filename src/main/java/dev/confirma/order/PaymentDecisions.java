@@ -6,6 +6,7 @@ import dev.confirma.chain.watch.ChainTransfer;
 import dev.confirma.order.config.CheckoutConfig;
 import dev.confirma.payment.ConfirmationPolicy;
 import dev.confirma.payment.OrderPayment;
+import dev.confirma.payment.PaymentClaim;
 import dev.confirma.payment.PaymentsAttributed;
 import dev.confirma.payment.ReservedAmount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -94,11 +95,16 @@ public class PaymentDecisions {
         Map<String, OrderQuote> quotes = new HashMap<>();
         boolean allDeep = true;
         boolean late = false;
+        boolean refusedClaim = false;
         for (OrderPayment payment : OrderPayment.forOrders(List.of(order.id))) {
             ChainTransfer transfer = ChainTransfer.findById(payment.transferId);
             // each payment is as deep as its own chain says
             payment.confirmations = ConfirmationPolicy.confirmations(tips.getOrDefault(transfer.chain, 0L), transfer.blockNumber);
             if (!payment.credited) {
+                // a claimed transaction the chain shows not paying this order (reverted, another asset or
+                // address, already paying another order): once it is deep, the claim has failed
+                refusedClaim |= confirmation.isConfirmed(transfer.chain, transfer.blockNumber, payment.confirmations)
+                        && PaymentClaim.findById(new PaymentClaim.Id(transfer.txHash, order.id)) != null;
                 continue;
             }
             Optional<OrderQuote> quote = OrderQuote.findByIdOptional(new OrderQuote.Id(order.id, transfer.chain, transfer.asset));
@@ -113,7 +119,12 @@ public class PaymentDecisions {
         }
         order.late = late;
         if (receivedByQuote.isEmpty()) {
-            order.amountReceived = null; // nothing credited (yet, or any more after a reorg): the order waits
+            order.amountReceived = null; // nothing credited (yet, or any more after a reorg)
+            if (refusedClaim && order.paymentStatus() != PaymentStatus.CANCELLED) {
+                ReservedAmount.delete("orderId", order.id);
+                stateMachine.decidedByChain(order, PaymentStatus.FAILED);
+                LOG.infof("Order %s is failed: its claimed transaction does not pay it", order.id);
+            }
             return;
         }
         // the paid share of the amount due, as an exact fraction: each asset's base units over its quote

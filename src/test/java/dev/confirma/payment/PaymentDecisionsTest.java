@@ -233,7 +233,7 @@ class PaymentDecisionsTest {
         AnvilNodes.CELO.mine(10);
         watcher.poll(Protocol.CELO);
         cusdOnly.asPlugin().get("/plugins/orders/" + order).then()
-                .body("paymentStatus", equalTo("on-hold"))
+                .body("paymentStatus", equalTo("failed"))
                 .body("transactions[0].status", equalTo("ignored"))
                 .body("transactions[0].note", containsString("USDC to " + wallet + " on CELO is not one of the order's quotes"))
                 .body("amountReceived", equalTo(null));
@@ -390,5 +390,43 @@ class PaymentDecisionsTest {
                 .body("transactions[0].hash", equalTo(hash))
                 .body("transactions[0].confirmations", equalTo(1));
         afterBlocks(order, 9).body("paymentStatus", equalTo("confirmed")).body("amountReceived", equalTo("12.5"));
+    }
+
+    @Test
+    void shouldFailAnOrderWhoseClaimedTransactionReverted() {
+        // a store wallet that is a contract refusing plain value: the payment is mined and reverts
+        String contractWallet = AnvilNodes.CELO.token("USDC");
+        TestStore refusing = Fixtures.createStore(Map.of("name", "Contract wallet", "acceptedAssets", List.of("CELO"),
+                "wallets", List.of(Map.of("protocol", "CELO", "address", contractWallet))));
+        String order = postCheckout(refusing, checkout(refusing)).statusCode(200).extract().path("id");
+        String hash = AnvilNodes.CELO.send(Map.of("from", AnvilNodes.PAYER, "to", contractWallet,
+                "value", "0x" + CELO_DUE.toString(16), "gas", "0x186a0"));
+        refusing.asPlugin().body(Map.of("transactionHash", hash)).put("/plugins/checkout/" + order).then().statusCode(200);
+
+        AnvilNodes.CELO.mine(8);
+        watcher.poll(Protocol.CELO);
+        refusing.asPlugin().get("/plugins/orders/" + order).then()
+                .body("paymentStatus", equalTo("on-hold"))
+                .body("transactions[0].note", equalTo("the transaction reverted"));
+        AnvilNodes.CELO.mine(1);
+        watcher.poll(Protocol.CELO);
+        refusing.asPlugin().get("/plugins/orders/" + order).then()
+                .body("paymentStatus", equalTo("failed"))
+                .body("transactions[0].status", equalTo("ignored"))
+                .body("amountReceived", equalTo(null));
+    }
+
+    @Test
+    void shouldFailAnOrderWhoseClaimedTransactionPaidAnotherAddress() {
+        String order = order();
+        String elsewhere = Fixtures.randomAddress();
+        Fixtures.createStore(Map.of("name", "Another shop", "wallets", List.of(Map.of("protocol", "CELO", "address", elsewhere))));
+        String hash = AnvilNodes.CELO.payToken("USDC", elsewhere, USDC_DUE);
+        claim(order, hash, "USDC");
+        afterBlocks(order, 10)
+                .body("paymentStatus", equalTo("failed"))
+                .body("transactions[0].hash", equalTo(hash))
+                .body("transactions[0].status", equalTo("ignored"))
+                .body("transactions[0].note", equalTo("USDC to " + elsewhere + " on CELO is not one of the order's quotes"));
     }
 }
