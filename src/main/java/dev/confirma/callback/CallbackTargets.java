@@ -53,8 +53,8 @@ public class CallbackTargets {
             for (InetAddress address : addresses) {
                 Optional<String> kind = forbiddenKind(address);
                 if (kind.isPresent()) {
-                    throw new RefusedTarget("host " + host + " resolves to " + address.getHostAddress() + ", a " + kind.get()
-                            + " address; callbacks go to public addresses only");
+                    throw new RefusedTarget("host " + host + " resolves to " + address.getHostAddress() + " (" + kind.get()
+                            + "); callbacks go to public addresses only");
                 }
             }
         }
