@@ -27,7 +27,7 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.chains\\.[a-z0-9-]+\\.assets\\.[A-Za-z0-9.]+\\.(contract|decimals|coingecko-id)"),
             Pattern.compile("confirma\\.rates\\.(providers|refresh-interval|max-age|max-deviation-percent|timeout|currencies|coingecko\\.url|coinbase\\.url)"),
             Pattern.compile("confirma\\.rates\\.fixed\\.\"?[A-Za-z0-9]+/[A-Za-z]+\"?"),
-            Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays)"));
+            Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays|connect-timeout|timeout|poll-interval)"));
 
     void warnOnStart(@Observes StartupEvent event, Config config) {
         TreeSet<String> unknown = new TreeSet<>();

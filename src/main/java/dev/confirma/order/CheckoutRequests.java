@@ -1,6 +1,7 @@
 package dev.confirma.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confirma.callback.CallbackTargets;
 import dev.confirma.chain.AssetCatalog;
 import dev.confirma.common.Money;
 import dev.confirma.common.error.ApiException;
@@ -34,10 +35,12 @@ public class CheckoutRequests {
 
     private final AssetCatalog assets;
     private final CheckoutConfig config;
+    private final CallbackTargets callbackTargets;
 
-    CheckoutRequests(AssetCatalog assets, CheckoutConfig config) {
+    CheckoutRequests(AssetCatalog assets, CheckoutConfig config, CallbackTargets callbackTargets) {
         this.assets = assets;
         this.config = config;
+        this.callbackTargets = callbackTargets;
     }
 
     /** The {@code store} field, read first so authorisation comes before the rest. */
@@ -56,7 +59,7 @@ public class CheckoutRequests {
         String ecommerceOrderId = body.requiredTextOrInteger("ecommerceOrderId", 128);
         BigDecimal orderTotal = orderTotal(body);
         String orderCurrency = orderCurrency(body.requiredText("orderCurrency", 16));
-        String callbackUrl = httpUrl(body, "callbackUrl", body.requiredText("callbackUrl", 2048));
+        String callbackUrl = publicTarget(httpUrl(body, "callbackUrl", body.requiredText("callbackUrl", 2048)));
         Optional<String> cancelReturnUrl = body.optionalText("cancelReturnUrl", 2048).map(u -> httpUrl(body, "cancelReturnUrl", u));
         Optional<String> successReturnUrl = body.optionalText("successReturnUrl", 2048).map(u -> httpUrl(body, "successReturnUrl", u));
         NewCheckout.Delivery delivery = delivery(body.requiredObject("deliveryInfo"));
@@ -105,6 +108,19 @@ public class CheckoutRequests {
             // reported below, with the field name
         }
         throw ApiException.invalidField(body.name(field), body.name(field) + " must be an absolute http or https URL");
+    }
+
+    /** The SSRF guard, at checkout: checked again before every delivery, against the address then connected to. */
+    private String publicTarget(String callbackUrl) {
+        if (callbackTargets.guarded()) {
+            try {
+                callbackTargets.resolve(URI.create(callbackUrl));
+            } catch (CallbackTargets.RefusedTarget refused) {
+                throw ApiException.invalidField("callbackUrl", "callbackUrl is refused: " + refused.getMessage()
+                        + " (the operator may allow private targets with confirma.callbacks.allow-private-targets=true)");
+            }
+        }
+        return callbackUrl;
     }
 
     private static NewCheckout.Delivery delivery(JsonRequest info) {

@@ -1,6 +1,8 @@
 package dev.confirma.order;
 
 import dev.confirma.common.error.ApiException;
+import dev.confirma.order.PaymentStatusChanged.Cause;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import java.util.Set;
 /**
  * The only class that changes an order's {@code paymentStatus}. Every change goes through
  * the transition table below; a change the table does not allow is refused, never forced.
+ * Each change is announced as a {@link PaymentStatusChanged} event inside the caller's
+ * transaction (the callback outbox records it there).
  */
 @Singleton
 public class OrderStateMachine {
@@ -24,9 +28,11 @@ public class OrderStateMachine {
             PaymentStatus.CANCELLED, EnumSet.noneOf(PaymentStatus.class));
 
     private final Clock clock;
+    private final Event<PaymentStatusChanged> changes;
 
-    OrderStateMachine(Clock clock) {
+    OrderStateMachine(Clock clock, Event<PaymentStatusChanged> changes) {
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** A new order's first status: pending, or on-hold when the plugin says so. */
@@ -47,7 +53,7 @@ public class OrderStateMachine {
             throw ApiException.conflict("invalid_status_transition",
                     "Order " + order.id + " is " + from.wire() + " and cannot become " + target.wire());
         }
-        change(order, target);
+        change(order, target, Cause.STORE);
         return true;
     }
 
@@ -61,7 +67,7 @@ public class OrderStateMachine {
                     "Order " + order.id + " is " + order.paymentStatus().wire() + " and takes no more payments");
         }
         if (order.paymentStatus() == PaymentStatus.PENDING) {
-            change(order, PaymentStatus.ON_HOLD);
+            change(order, PaymentStatus.ON_HOLD, Cause.CLAIM);
         }
     }
 
@@ -88,7 +94,7 @@ public class OrderStateMachine {
         if (!allowed) {
             throw new IllegalStateException("order " + order.id + " is " + from.wire() + ": the chain cannot make it " + target.wire());
         }
-        change(order, target);
+        change(order, target, Cause.CHAIN);
         return true;
     }
 
@@ -106,12 +112,16 @@ public class OrderStateMachine {
             return false;
         }
         order.markExpired();
-        change(order, PaymentStatus.CANCELLED);
+        change(order, PaymentStatus.CANCELLED, Cause.EXPIRY);
         return true;
     }
 
-    private void change(Order order, PaymentStatus target) {
+    private void change(Order order, PaymentStatus target, Cause cause) {
+        PaymentStatus from = order.paymentStatus();
+        Instant now = clock.instant();
         order.setPaymentStatus(target);
-        order.updatedAt = clock.instant();
+        order.updatedAt = now;
+        // synchronous: observers run here, in the caller's transaction
+        changes.fire(new PaymentStatusChanged(order.id, order.storeId, order.callbackUrl, from, target, cause, order.late, now));
     }
 }

@@ -1,0 +1,137 @@
+package dev.confirma.callback;
+
+import dev.confirma.callback.config.CallbacksConfig;
+import dev.confirma.order.Order;
+import dev.confirma.store.Store;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The outbox's two short transactions around each attempt: claiming due deliveries, and
+ * recording what came of them. No transaction is open while a callback is on the wire.
+ */
+@Singleton
+public class CallbackQueue {
+
+    private static final Logger LOG = Logger.getLogger(CallbackQueue.class);
+    /** Deliveries claimed at once; they belong to different orders, so they may be sent side by side. */
+    static final int BATCH = 16;
+    static final int MAX_ERROR = 500;
+
+    /**
+     * Due rows, oldest first, at most one per order (the earliest one still pending: a later
+     * event waits until the earlier one is delivered or dead). SKIP LOCKED lets several server
+     * instances claim at once without waiting for, or taking, each other's rows; H2 2.x and
+     * PostgreSQL both accept it, so there is one query for both.
+     */
+    private static final String DUE = "SELECT d.seq FROM callback_deliveries d"
+            + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?1"
+            + " AND NOT EXISTS (SELECT 1 FROM callback_deliveries e"
+            + " WHERE e.order_id = d.order_id AND e.state = 'PENDING' AND e.seq < d.seq)"
+            + " ORDER BY d.seq FETCH FIRST " + BATCH + " ROWS ONLY FOR UPDATE SKIP LOCKED";
+
+    private final Clock clock;
+    private final RetrySchedule schedule;
+    private final Duration lease;
+
+    CallbackQueue(Clock clock, RetrySchedule schedule, CallbacksConfig config) {
+        this.clock = clock;
+        this.schedule = schedule;
+        // no other worker takes a claimed row until its attempt has certainly ended, or its server died
+        this.lease = config.connectTimeout().plus(config.timeout()).plusSeconds(5);
+    }
+
+    /** A claimed delivery: everything needed to send it, read in the claiming transaction. */
+    public record Claimed(long seq, String id, String url, String webhookId, String body, String secret) {
+    }
+
+    /**
+     * Claims the deliveries due now, leasing them until their attempt has surely ended: a server
+     * that dies mid-attempt leaves them to be sent again when the lease runs out.
+     */
+    public List<Claimed> claimDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<Number> seqs = CallbackDelivery.getEntityManager().createNativeQuery(DUE)
+                    .setParameter(1, now)
+                    .getResultList();
+            if (seqs.isEmpty()) {
+                return List.of();
+            }
+            List<CallbackDelivery> due = CallbackDelivery.bySeq(seqs.stream().map(Number::longValue).toList());
+            return due.stream().map(delivery -> {
+                if (delivery.body == null) {
+                    delivery.body = CallbackBody.render(delivery, Order.findById(delivery.orderId));
+                }
+                delivery.nextAttemptAt = now.plus(lease);
+                Store store = Store.findById(delivery.storeId);
+                return new Claimed(delivery.seq, delivery.id, delivery.url, delivery.webhookId, delivery.body, store.webhookSecret);
+            }).toList();
+        });
+    }
+
+    /** Records an attempt and decides what follows: delivered, dead, or the next attempt's time. */
+    public void record(long seq, Instant attemptedAt, CallbackSender.Outcome outcome) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            CallbackDelivery delivery = CallbackDelivery.findById(seq);
+            Instant now = clock.instant();
+            CallbackAttempt attempt = new CallbackAttempt();
+            attempt.id = UUID.randomUUID().toString();
+            attempt.deliverySeq = seq;
+            attempt.attemptedAt = attemptedAt;
+            attempt.statusCode = outcome.statusCode().orElse(null);
+            attempt.latencyMs = outcome.latencyMillis();
+            attempt.responseExcerpt = outcome.responseExcerpt();
+            attempt.error = truncate(error(outcome));
+            attempt.persist();
+            if (delivery.state != CallbackDelivery.State.PENDING) {
+                return; // a duplicate attempt after a lease ran out: the delivery was already settled
+            }
+            delivery.attemptCount++;
+            if (outcome.delivered()) {
+                finish(delivery, CallbackDelivery.State.DELIVERED, now);
+            } else if (outcome.gone()) {
+                finish(delivery, CallbackDelivery.State.DEAD, now);
+                LOG.warnf("Callback %s for order %s: the receiver answered 410 Gone; not retried", delivery.id, delivery.orderId);
+            } else {
+                schedule.next(delivery.attemptCount, now, RetrySchedule.retryAfter(outcome.retryAfter(), now)).ifPresentOrElse(
+                        next -> delivery.nextAttemptAt = next,
+                        () -> {
+                            finish(delivery, CallbackDelivery.State.DEAD, now);
+                            LOG.warnf("Callback %s for order %s is dead after %d attempts; last: %s", delivery.id,
+                                    delivery.orderId, delivery.attemptCount, attempt.error != null ? attempt.error : "HTTP " + attempt.statusCode);
+                        });
+            }
+        });
+    }
+
+    private static void finish(CallbackDelivery delivery, CallbackDelivery.State state, Instant now) {
+        delivery.state = state;
+        delivery.finishedAt = now;
+    }
+
+    private static String error(CallbackSender.Outcome outcome) {
+        if (outcome.error() != null) {
+            return outcome.error();
+        }
+        int status = outcome.statusCode().orElseThrow();
+        if (status >= 300 && status < 400) {
+            return "redirect" + (outcome.location() != null ? " to " + outcome.location() : "") + " not followed";
+        }
+        if (status == 410) {
+            return "the receiver is gone (410): no more attempts";
+        }
+        return status >= 200 && status < 300 ? null : "HTTP " + status;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.confirma.callback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged server (target/quarkus-app/quarkus-run.jar, run by {@code ./mvnw verify}) is
+ * killed with SIGKILL in the middle of a burst of callbacks, then started again on the same
+ * database: every order's callback arrives at least once, and a duplicate carries the
+ * webhook-id of the first.
+ */
+class CallbackCrashRecoveryIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String ADMIN_TOKEN = "it-admin-token";
+    private static final int ORDERS = 24;
+
+    private final Path workDir = createWorkDir();
+    private final int port = freePort();
+    private Process server;
+    private HttpServer receiver;
+    /** Each request waits for a permit before it is answered: the test decides how far the burst gets. */
+    private final Semaphore answers = new Semaphore(0);
+    private final AtomicInteger answered = new AtomicInteger();
+    private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        answers.release(10_000);
+        if (server != null) {
+            server.destroyForcibly();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryCallbackAtLeastOnceWhenTheServerIsKilledMidBurst() throws Exception {
+        startReceiver();
+        server = startServer("first.log");
+        JsonNode store = post("/admin/stores", Map.of("Authorization", "Bearer " + ADMIN_TOKEN), Map.of(
+                "name", "Crash shop",
+                "wallets", List.of(Map.of("protocol", "CELO", "address", randomAddress()),
+                        Map.of("protocol", "ETHEREUM", "address", randomAddress()))), 201);
+        Map<String, String> asStore = Map.of("x-api-key", store.get("apiKey").asText());
+        String secret = store.get("webhookSecret").asText();
+
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            Map<String, Object> checkout = new HashMap<>();
+            checkout.put("store", store.get("id").asText());
+            checkout.put("ecommerceType", "wordpress");
+            checkout.put("ecommerceOrderId", "crash-" + i);
+            checkout.put("orderTotal", "10.00");
+            checkout.put("orderCurrency", "USD");
+            checkout.put("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/wc-api/cryptum");
+            checkout.put("deliveryInfo", Map.of("firstName", "Ana", "lastName", "Lima", "email", "ana@example.com", "country", "BR"));
+            String orderId = post("/plugins/orders/checkout", asStore, checkout, 200).get("id").asText();
+            put("/plugins/checkout/" + orderId, asStore, Map.of("paymentStatus", "cancelled"));
+            orderIds.add(orderId);
+        }
+
+        // let a few callbacks through, then kill the server while others are on the wire
+        answers.release(5);
+        Awaitility.await("five callbacks answered").atMost(Duration.ofSeconds(60)).until(() -> answered.get() >= 5);
+        Awaitility.await("more callbacks in flight").atMost(Duration.ofSeconds(30)).until(() -> received.size() > answered.get());
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        int beforeCrash = received.size();
+        assertTrue(beforeCrash < ORDERS, "the crash came before the burst was over (" + beforeCrash + " received)");
+
+        server = startServer("second.log");
+        answers.release(10_000);
+
+        Awaitility.await("every order's callback").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> received.stream().map(r -> r.get("orderId")).collect(Collectors.toSet()).containsAll(orderIds));
+        Map<String, Set<String>> webhookIdsByOrder = new ConcurrentHashMap<>();
+        for (Map<String, String> callback : received) {
+            webhookIdsByOrder.computeIfAbsent(callback.get("orderId"), id -> ConcurrentHashMap.newKeySet()).add(callback.get("webhook-id"));
+            assertEquals(hmac(secret, callback.get("body").getBytes(StandardCharsets.UTF_8)), callback.get("x-webhook-signature"));
+        }
+        webhookIdsByOrder.forEach((orderId, ids) -> assertEquals(1, ids.size(), "order " + orderId + ": duplicates keep one webhook-id"));
+        System.out.printf("%d callbacks received for %d orders: %d before the SIGKILL, %d duplicates%n",
+                received.size(), ORDERS, beforeCrash, received.size() - ORDERS);
+        Awaitility.await("nothing left pending").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                get("/admin/deliveries?state=pending&limit=100", Map.of("Authorization", "Bearer " + ADMIN_TOKEN)).get("deliveries").isEmpty());
+        assertEquals(ORDERS, get("/admin/deliveries?state=delivered&limit=100", Map.of("Authorization", "Bearer " + ADMIN_TOKEN))
+                .get("deliveries").size());
+    }
+
+    private Process startServer(String logName) throws IOException {
+        String jar = System.getProperty("confirma.it.jar", "target/quarkus-app/quarkus-run.jar");
+        assertTrue(Files.exists(Path.of(jar)), "no packaged server at " + jar + ": run ./mvnw verify");
+        int deadRpc = freePort();
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + workDir.resolve("db/confirma") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "-Dconfirma.admin-token=" + ADMIN_TOKEN,
+                "-Dconfirma.rates.providers=fixed",
+                "-Dconfirma.rates.fixed.\"CELO/USD\"=0.5",
+                // no chain is reachable: the watcher only logs, checkouts are still quoted
+                "-Dconfirma.chains.celo.rpc-urls=http://127.0.0.1:" + deadRpc,
+                "-Dconfirma.chains.ethereum.rpc-urls=http://127.0.0.1:" + deadRpc,
+                "-Dconfirma.callbacks.allow-private-targets=true",
+                "-Dconfirma.callbacks.poll-interval=PT0.2S",
+                "-Dconfirma.callbacks.connect-timeout=PT1S",
+                "-Dconfirma.callbacks.timeout=PT3S",
+                "-Dconfirma.callbacks.retry-delays=PT1S,PT1S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT10S,PT10S",
+                "-jar", Path.of(jar).toAbsolutePath().toString());
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve(logName).toFile()).start();
+        try {
+            Awaitility.await("server ready (log: " + workDir.resolve(logName) + ")").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> {
+                        assertTrue(process.isAlive(), "the server exited; see " + workDir.resolve(logName));
+                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+        } catch (RuntimeException notReady) {
+            System.err.println(Files.readString(workDir.resolve(logName)));
+            throw notReady;
+        }
+        return process;
+    }
+
+    private void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(Executors.newCachedThreadPool());
+        receiver.createContext("/", this::receive);
+        receiver.start();
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> callback = new HashMap<>();
+        callback.put("body", body);
+        callback.put("orderId", JSON.readTree(body).get("orderId").asText());
+        callback.put("webhook-id", exchange.getRequestHeaders().getFirst("webhook-id"));
+        callback.put("x-webhook-signature", exchange.getRequestHeaders().getFirst("x-webhook-signature"));
+        received.add(callback);
+        try {
+            if (!answers.tryAcquire(60, TimeUnit.SECONDS)) {
+                exchange.close();
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+        answered.incrementAndGet();
+    }
+
+    private JsonNode post(String path, Map<String, String> headers, Object body, int expectedStatus) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), headers, expectedStatus);
+    }
+
+    private void put(String path, Map<String, String> headers, Object body) throws Exception {
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), headers, 200);
+    }
+
+    private JsonNode get(String path, Map<String, String> headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), headers, 200);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, Map<String, String> headers, int expectedStatus) throws Exception {
+        request.header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expectedStatus, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static String hmac(String secret, byte[] content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(content));
+    }
+
+    /** A fresh lower-case address (no checksum to get wrong). */
+    private static String randomAddress() {
+        return "0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 40);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path createWorkDir() {
+        try {
+            return Files.createTempDirectory("confirma-crash-it");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
