@@ -2,6 +2,7 @@ package dev.confirma.callback;
 
 import dev.confirma.callback.config.CallbacksConfig;
 import dev.confirma.order.Order;
+import dev.confirma.store.ApiKeys;
 import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
@@ -37,18 +38,23 @@ public class CallbackQueue {
             + " ORDER BY d.seq FETCH FIRST " + BATCH + " ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private final Clock clock;
+    private final ApiKeys apiKeys;
     private final RetrySchedule schedule;
     private final Duration lease;
 
-    CallbackQueue(Clock clock, RetrySchedule schedule, CallbacksConfig config) {
+    CallbackQueue(Clock clock, ApiKeys apiKeys, RetrySchedule schedule, CallbacksConfig config) {
+        this.apiKeys = apiKeys;
         this.clock = clock;
         this.schedule = schedule;
         // no other worker takes a claimed row until its attempt has certainly ended, or its server died
         this.lease = config.connectTimeout().plus(config.timeout()).plusSeconds(5);
     }
 
-    /** A claimed delivery: everything needed to send it, read in the claiming transaction. */
-    public record Claimed(long seq, String id, String url, String webhookId, String body, String secret) {
+    /**
+     * A claimed delivery: everything needed to send it, read in the claiming transaction.
+     * {@code apiKey}: the store's key for the x-api-key header, or null when none can be sent.
+     */
+    public record Claimed(long seq, String id, String url, String webhookId, String body, String secret, String apiKey) {
     }
 
     /**
@@ -72,7 +78,8 @@ public class CallbackQueue {
                 }
                 delivery.nextAttemptAt = now.plus(lease);
                 Store store = Store.findById(delivery.storeId);
-                return new Claimed(delivery.seq, delivery.id, delivery.url, delivery.webhookId, delivery.body, store.webhookSecret);
+                return new Claimed(delivery.seq, delivery.id, delivery.url, delivery.webhookId, delivery.body, store.webhookSecret,
+                        apiKeys.forCallbacks(store.id).orElse(null));
             }).toList();
         });
     }

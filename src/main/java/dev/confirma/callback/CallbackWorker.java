@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,7 +90,12 @@ public class CallbackWorker {
         URI url = URI.create(claimed.url());
         try {
             InetAddress address = targets.resolve(url);
-            outcome = sender.send(url, address, CallbackSignatures.headers(claimed.secret(), claimed.webhookId(), at, body), body);
+            Map<String, String> headers = new LinkedHashMap<>(CallbackSignatures.headers(claimed.secret(), claimed.webhookId(), at, body));
+            if (claimed.apiKey() != null) {
+                // the Cryptum WooCommerce plugin answers 401 to a callback without its own API key
+                headers.put("x-api-key", claimed.apiKey());
+            }
+            outcome = sender.send(url, address, headers, body);
         } catch (CallbackTargets.RefusedTarget refused) {
             outcome = CallbackSender.Outcome.failed(0, "not sent: " + refused.getMessage());
         }

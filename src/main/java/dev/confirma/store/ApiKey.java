@@ -27,6 +27,10 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Sealed copy sent as x-api-key on callbacks (see ApiKeySeal); null for keys issued before it existed. */
+    @Column(name = "callback_copy")
+    public String callbackCopy;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 }

@@ -7,16 +7,21 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Issues, checks and revokes store API keys. A key is shown once; only its hash is stored. */
+/**
+ * Issues, checks and revokes store API keys. A key is shown once; it is authenticated by its
+ * hash, and a sealed copy is kept only to send back on callbacks, as Cryptum plugins expect.
+ */
 @Singleton
 public class ApiKeys {
 
     static final String KEY_PREFIX = "ck_";
     private static final int PREFIX_SHOWN = 10;
 
+    private final ApiKeySeal seal;
     private final Clock clock;
 
-    ApiKeys(Clock clock) {
+    ApiKeys(ApiKeySeal seal, Clock clock) {
+        this.seal = seal;
         this.clock = clock;
     }
 
@@ -28,6 +33,7 @@ public class ApiKeys {
         row.storeId = storeId;
         row.keyHash = Secrets.sha256Hex(key);
         row.keyPrefix = key.substring(0, PREFIX_SHOWN);
+        row.callbackCopy = seal.seal(key);
         row.createdAt = clock.instant();
         row.persist();
         return new IssuedKey(key, row.keyPrefix, row.createdAt);
@@ -55,6 +61,14 @@ public class ApiKeys {
         return ApiKey.<ApiKey>find("storeId = ?1 and revokedAt is null order by createdAt desc", storeId)
                 .firstResultOptional()
                 .map(k -> k.keyPrefix);
+    }
+
+    /** The store's newest active key, for the x-api-key header of its callbacks; empty when it has no sealed copy. */
+    public Optional<String> forCallbacks(String storeId) {
+        return ApiKey.<ApiKey>find("storeId = ?1 and revokedAt is null order by createdAt desc", storeId)
+                .firstResultOptional()
+                .map(k -> k.callbackCopy)
+                .map(seal::open);
     }
 
     public record IssuedKey(String apiKey, String prefix, Instant createdAt) {
