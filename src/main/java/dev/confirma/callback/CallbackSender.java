@@ -90,26 +90,28 @@ public class CallbackSender {
 
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        // handlers are in place before the body is sent: registered on an already-answered future from this
+        // thread, they could miss the response's end, which the event loop may deliver meanwhile
         client.request(options)
-                .compose(request -> {
-                    sent.set(request);
-                    return request.send(Buffer.buffer(body));
-                })
                 .onFailure(done::completeExceptionally)
-                .onSuccess(response -> {
-                    Buffer excerpt = Buffer.buffer();
-                    Runnable answer = () -> done.complete(new Outcome(Optional.of(response.statusCode()), millisSince(started),
-                            text(excerpt), null, response.getHeader("Retry-After"), response.getHeader("Location")));
-                    response.handler(chunk -> {
-                        int room = EXCERPT_BYTES - excerpt.length();
-                        excerpt.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
-                        if (excerpt.length() >= EXCERPT_BYTES && !done.isDone()) {
-                            answer.run();
-                            response.request().reset(); // the rest of the body is not read
-                        }
+                .onSuccess(request -> {
+                    sent.set(request);
+                    request.response().onFailure(done::completeExceptionally).onSuccess(response -> {
+                        Buffer excerpt = Buffer.buffer();
+                        Runnable answer = () -> done.complete(new Outcome(Optional.of(response.statusCode()), millisSince(started),
+                                text(excerpt), null, response.getHeader("Retry-After"), response.getHeader("Location")));
+                        response.handler(chunk -> {
+                            int room = EXCERPT_BYTES - excerpt.length();
+                            excerpt.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
+                            if (excerpt.length() >= EXCERPT_BYTES && !done.isDone()) {
+                                answer.run();
+                                response.request().reset(); // the rest of the body is not read
+                            }
+                        });
+                        response.endHandler(end -> answer.run());
+                        response.exceptionHandler(broken -> answer.run()); // the status line arrived: it is the answer
                     });
-                    response.endHandler(end -> answer.run());
-                    response.exceptionHandler(broken -> answer.run()); // the status line arrived: it is the answer
+                    request.end(Buffer.buffer(body));
                 });
         try {
             return done.get(totalMillis, TimeUnit.MILLISECONDS);

@@ -382,7 +382,7 @@ class PaymentDecisionsTest {
         // the branch that held it is replaced; the same signed transaction lands two blocks later on the new one
         AnvilNodes.CELO.revert(snapshot);
         AnvilNodes.CELO.mineAnotherBranch(2);
-        AnvilNodes.CELO.call("eth_sendRawTransaction", signed);
+        org.junit.jupiter.api.Assertions.assertEquals(hash, AnvilNodes.CELO.sendSigned(signed));
         org.junit.jupiter.api.Assertions.assertEquals(firstBlock + 2, Long.decode(AnvilNodes.CELO.receipt(hash).get("blockNumber").asText()));
         afterBlocks(order, 0)
                 .body("paymentStatus", equalTo("on-hold"))

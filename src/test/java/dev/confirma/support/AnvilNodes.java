@@ -211,6 +211,14 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
             return hash;
         }
 
+        /** Sends an already signed transaction (one a reorg dropped, say) and waits until it is mined. */
+        public String sendSigned(String signed) {
+            String hash = call("eth_sendRawTransaction", signed).asText();
+            Awaitility.await("receipt of " + hash).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !receipt(hash).isNull());
+            return hash;
+        }
+
         /** Pays {@code wei} of the native coin to {@code to}. */
         public String pay(String to, java.math.BigInteger wei) {
             return send(Map.of("from", PAYER, "to", to, "value", "0x" + wei.toString(16)));
