@@ -11,9 +11,6 @@ CREATE TABLE deposit_addresses (
     store_id         VARCHAR(36) NOT NULL REFERENCES stores (id),
     order_id         VARCHAR(36) NOT NULL REFERENCES orders (id),
     derivation_index BIGINT      NOT NULL,
-    -- watched until the order's late-payment window closes
-    watch_until      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     PRIMARY KEY (protocol, address)
 );
 CREATE INDEX ix_deposit_addresses_order ON deposit_addresses (order_id);
-CREATE INDEX ix_deposit_addresses_watch ON deposit_addresses (watch_until);

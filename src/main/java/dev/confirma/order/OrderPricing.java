@@ -63,7 +63,7 @@ public class OrderPricing {
      */
     void attach(Order order, Store store, Pricer.Pricing pricing) {
         Instant reservedUntil = order.monitoredUntil;
-        Map<Protocol, String> deposit = depositAddresses.assign(store, order.id, order.monitoredUntil);
+        Map<Protocol, String> deposit = depositAddresses.assign(store, order.id);
         for (Quote quote : pricing.quotes()) {
             OrderQuote row = new OrderQuote();
             row.id = new OrderQuote.Id(order.id, quote.asset().protocol().name(), quote.asset().symbol());

@@ -7,7 +7,6 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,9 +29,6 @@ public class DepositAddress extends PanacheEntityBase {
 
     @Column(name = "derivation_index", nullable = false)
     public long derivationIndex;
-
-    @Column(name = "watch_until", nullable = false)
-    public Instant watchUntil;
 
     /** The order whose address this is, on that chain. */
     static Optional<String> orderAt(String protocol, String address) {

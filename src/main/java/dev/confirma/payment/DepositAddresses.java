@@ -2,37 +2,27 @@ package dev.confirma.payment;
 
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.evm.ExtendedPublicKey;
-import dev.confirma.chain.watch.PaymentAddresses;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.store.Store;
 import dev.confirma.store.StoreWallet;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Gives each order of a store with an xpub wallet its own address, {@code <xpub>/0/<index>}
- * with the store's next index, and tells the watcher which of them are still watched: until
- * their order's late-payment window closes.
+ * with the store's next index. The watcher watches it through the order's reserved amounts
+ * ({@link ReservedAddresses}), which last exactly as long as a payment there can count.
  */
 @Singleton
-public class DepositAddresses implements PaymentAddresses {
-
-    private final Clock clock;
-
-    DepositAddresses(Clock clock) {
-        this.clock = clock;
-    }
+public class DepositAddresses {
 
     /**
      * The order's addresses on every chain where the store's wallet is an xpub (none when it has
      * no xpub). Call inside the order's transaction: the store's index moves with the order.
      */
-    public Map<Protocol, String> assign(Store store, String orderId, Instant watchUntil) {
+    public Map<Protocol, String> assign(Store store, String orderId) {
         Map<Protocol, String> addresses = new EnumMap<>(Protocol.class);
         if (store.wallets.stream().noneMatch(StoreWallet::derivesAddresses)) {
             return addresses;
@@ -47,7 +37,6 @@ public class DepositAddresses implements PaymentAddresses {
             deposit.storeId = store.id;
             deposit.orderId = orderId;
             deposit.derivationIndex = index;
-            deposit.watchUntil = watchUntil;
             deposit.persist();
             addresses.put(wallet.protocol, deposit.id.address);
         }
@@ -68,14 +57,5 @@ public class DepositAddresses implements PaymentAddresses {
                     "This store has used all 2^31 addresses of its xpub; register a new account's xpub");
         }
         return (int) taken;
-    }
-
-    @Override
-    public Collection<String> on(Protocol chain) {
-        return DepositAddress.getEntityManager().createQuery("select d.id.address from DepositAddress d"
-                        + " where d.id.protocol = :protocol and d.watchUntil >= :now", String.class)
-                .setParameter("protocol", chain.name())
-                .setParameter("now", clock.instant())
-                .getResultList();
     }
 }

@@ -131,9 +131,9 @@ class DepositAddressPaymentsTest {
     }
 
     @Inject
-    DepositAddresses depositAddresses;
+    ReservedAddresses reservedAddresses;
 
     private java.util.Collection<String> watchedOnCelo() {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> depositAddresses.on(Protocol.CELO));
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> reservedAddresses.on(Protocol.CELO));
     }
 }
