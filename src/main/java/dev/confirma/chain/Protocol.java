@@ -6,13 +6,20 @@ import java.util.Optional;
 
 /** A chain Confirma accepts payments on, named as the Cryptum API names it. */
 public enum Protocol {
-    CELO("celo"),
-    ETHEREUM("ethereum");
+    CELO("celo", "Celo"),
+    ETHEREUM("ethereum", "Ethereum");
 
     private final String configKey;
+    private final String displayName;
 
-    Protocol(String configKey) {
+    Protocol(String configKey, String displayName) {
         this.configKey = configKey;
+        this.displayName = displayName;
+    }
+
+    /** The chain's name as shoppers and wallets know it. */
+    public String displayName() {
+        return displayName;
     }
 
     /** The chain's name in configuration keys: {@code confirma.chains.<configKey>.*}. */

@@ -1,7 +1,9 @@
 package dev.confirma.common;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Locale;
 
 /** Owns how decimal amounts are shown: plain digits, no exponents, scale kept meaningful. */
 public final class Money {
@@ -23,6 +25,26 @@ public final class Money {
             stripped = stripped.setScale(minorDigits);
         }
         return stripped.toPlainString();
+    }
+
+    /**
+     * An amount for people to read in their language: fiat with the locale's symbol and
+     * separators ("R$ 49,90", "US$ 12.50"), every digit kept; a crypto asset as plain digits
+     * and its symbol ("12.5 cUSD"), since wallets want the exact digits typed back.
+     */
+    public static String display(BigDecimal amount, String currencyCode, Locale locale) {
+        Currency currency;
+        try {
+            currency = Currency.getInstance(currencyCode);
+        } catch (IllegalArgumentException | NullPointerException notIso) {
+            return format(amount, currencyCode) + " " + currencyCode;
+        }
+        NumberFormat formatter = NumberFormat.getCurrencyInstance(locale);
+        formatter.setCurrency(currency);
+        int digits = Math.max(Math.max(0, currency.getDefaultFractionDigits()), significantScale(amount));
+        formatter.setMinimumFractionDigits(digits);
+        formatter.setMaximumFractionDigits(digits);
+        return formatter.format(amount);
     }
 
     /** The same value without trailing zeros or exponent: 2.5000 → 2.5, 1E+1 → 10. */

@@ -46,6 +46,15 @@ public interface ChainsConfig {
         @WithDefault("PT10S")
         Duration rpcTimeout();
 
+        /** Block explorer shown to shoppers; a transaction's page is {@code <explorer-url>/tx/<hash>}. */
+        Optional<String> explorerUrl();
+
+        /**
+         * Public JSON-RPC endpoint offered to a shopper's browser wallet when it must add the chain
+         * ({@code wallet_addEthereumChain}); never one of {@code rpc-urls}, which may carry a key.
+         */
+        Optional<String> walletRpcUrl();
+
         /** Assets accepted on this chain keyed by symbol; no contract means the native coin. */
         Map<String, Asset> assets();
     }

@@ -25,6 +25,10 @@ public interface CheckoutConfig {
     @WithDefault("PT10S")
     Duration expiryCheckInterval();
 
+    /** How often the hosted payment page asks for the order's status while it waits. */
+    @WithDefault("PT3S")
+    Duration statusPollInterval();
+
     /** Largest orderTotal accepted, in the order's currency. */
     @WithDefault("1000000000")
     BigDecimal maxOrderTotal();

@@ -10,7 +10,7 @@ import dev.confirma.order.OrderSearch;
 import dev.confirma.order.OrderUpdate;
 import dev.confirma.order.OrderUpdateRequests;
 import dev.confirma.order.OrderUpdateService;
-import dev.confirma.order.SessionTokens;
+import dev.confirma.order.ShopperAccess;
 import dev.confirma.store.Caller;
 import dev.confirma.store.Store;
 import jakarta.ws.rs.Consumes;
@@ -40,17 +40,17 @@ public class PluginOrderResource {
     private final OrderUpdateRequests updateRequests;
     private final OrderUpdateService updates;
     private final OrderSearch search;
-    private final SessionTokens sessionTokens;
+    private final ShopperAccess shoppers;
     private final OrderMapper mapper;
 
     PluginOrderResource(Caller caller, CheckoutService checkouts, OrderUpdateRequests updateRequests,
-                        OrderUpdateService updates, OrderSearch search, SessionTokens sessionTokens, OrderMapper mapper) {
+                        OrderUpdateService updates, OrderSearch search, ShopperAccess shoppers, OrderMapper mapper) {
         this.caller = caller;
         this.checkouts = checkouts;
         this.updateRequests = updateRequests;
         this.updates = updates;
         this.search = search;
-        this.sessionTokens = sessionTokens;
+        this.shoppers = shoppers;
         this.mapper = mapper;
     }
 
@@ -111,11 +111,7 @@ public class PluginOrderResource {
         if (token == null) {
             throw ApiException.unauthorized("x-api-key header or the order's sessionToken is required");
         }
-        String tokenOrder = sessionTokens.verify(token)
-                .orElseThrow(() -> ApiException.unauthorized("The sessionToken is invalid or expired"));
-        if (!tokenOrder.equals(orderId)) {
-            throw ApiException.unauthorized("The sessionToken is not for this order");
-        }
+        shoppers.requireToken(orderId, token);
     }
 
     /** {@code {"total", "orders", "totals"?}}: totals (per currency) only with withTotal=true. */

@@ -1,0 +1,70 @@
+package dev.confirma.checkout;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The hosted page's languages: English, Brazilian Portuguese and Spanish. {@code ?lang=}
+ * wins; otherwise the browser's {@code Accept-Language}, by its own preference order;
+ * otherwise English.
+ */
+public enum PageLanguage {
+    EN("en", "English"),
+    PT_BR("pt-BR", "Português"),
+    ES("es", "Español");
+
+    private final String tag;
+    private final String label;
+
+    PageLanguage(String tag, String label) {
+        this.tag = tag;
+        this.label = label;
+    }
+
+    /** The language's name in itself, for the language links. */
+    public String label() {
+        return label;
+    }
+
+    /** The BCP 47 tag, for {@code <html lang>} and {@code ?lang=}. */
+    public String tag() {
+        return tag;
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(tag);
+    }
+
+    public static PageLanguage choose(String langParameter, String acceptLanguage) {
+        return parse(langParameter).or(() -> fromAcceptLanguage(acceptLanguage)).orElse(EN);
+    }
+
+    /** {@code pt}, {@code pt-BR}, {@code pt_BR}, {@code es-MX}, {@code en-GB}…: by language, any region. */
+    static Optional<PageLanguage> parse(String tag) {
+        if (tag == null || tag.isBlank() || tag.length() > 35) {
+            return Optional.empty();
+        }
+        String language = Locale.forLanguageTag(tag.trim().replace('_', '-')).getLanguage();
+        return switch (language) {
+            case "en" -> Optional.of(EN);
+            case "pt" -> Optional.of(PT_BR);
+            case "es" -> Optional.of(ES);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<PageLanguage> fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank() || header.length() > 512) {
+            return Optional.empty();
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty(); // a browser's malformed header gets the default language, not an error page
+        }
+        // parse() sorts by weight, so the first range we speak is the browser's preference
+        return ranges.stream().map(range -> parse(range.getRange())).flatMap(Optional::stream).findFirst();
+    }
+}

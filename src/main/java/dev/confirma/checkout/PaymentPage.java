@@ -1,0 +1,122 @@
+package dev.confirma.checkout;
+
+import dev.confirma.common.Money;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Everything the hosted page shows for one order, in the shopper's language. Built by
+ * {@link PaymentPages}; the templates only lay it out. Every URL here is already safe to
+ * print in an attribute: return links are http(s) only, page links are built here.
+ */
+public record PaymentPage(
+        String orderId,
+        String ecommerceOrderId,
+        String storeName,
+        /* CONTRACT §3's paymentStatus, for the page's JSON */
+        String paymentStatus,
+        /* the order total as the plugin API writes it ("49.90"), in orderCurrency */
+        String orderTotal,
+        String orderCurrency,
+        PaymentPageState state,
+        boolean late,
+        java.time.Instant expiresAt,
+        long secondsLeft,
+        List<QuoteOption> quotes,
+        List<TransactionLine> transactions,
+        /* while SEEN: how deep the least confirmed payment is */
+        Progress progress,
+        /* while SHORT: what arrived and what is missing */
+        Shortfall shortfall,
+        /* once CONFIRMED: the transaction that paid, on the chain's explorer */
+        TransactionLink paidWith,
+        String successReturnUrl,
+        String cancelReturnUrl,
+        PageLanguage language,
+        String sessionToken,
+        long pollMillis) {
+
+    /** One asset on one chain the order can be paid with, and how to pay it. */
+    public record QuoteOption(String key, String protocol, String chainName, long chainId, String asset, String contract,
+                              String amount, String amountBaseUnits, String address, String paymentUri, String qrSvg,
+                              boolean selected, String nativeSymbol, String walletRpcUrl, String explorerUrl) {
+
+        public String chainIdHex() {
+            return "0x" + Long.toHexString(chainId);
+        }
+    }
+
+    /** A payment the chain showed, or a claimed hash it has not shown yet ({@code status} unverified). */
+    public record TransactionLine(String protocol, String hash, String asset, String amount, long confirmations,
+                                  long requiredConfirmations, String status, String explorerUrl) {
+    }
+
+    /** {@code confirmations} of {@code required}; {@code verified} false while only a claimed hash is known. */
+    public record Progress(long confirmations, long required, boolean verified) {
+    }
+
+    /** Amounts in {@code unit}: an asset symbol, or the order currency when several assets were paid. */
+    public record Shortfall(String received, String missing, String unit) {
+    }
+
+    public record TransactionLink(String hash, String url, String explorer) {
+    }
+
+    /** The order total for people, in the shopper's language ("R$ 49,90"). */
+    public String displayTotal() {
+        return Money.display(new java.math.BigDecimal(orderTotal), orderCurrency, language.locale());
+    }
+
+    /** The language links at the top of the page. */
+    public List<PageLanguage> languages() {
+        return List.of(PageLanguage.values());
+    }
+
+    public QuoteOption selected() {
+        return quotes.stream().filter(QuoteOption::selected).findFirst().orElse(null);
+    }
+
+    /** The pay-now panel (asset choice, amount, QR, wallet) shows only while a payment is wanted. */
+    public boolean showsPayment() {
+        return state == PaymentPageState.WAITING && !quotes.isEmpty();
+    }
+
+    /** A hash may be attached while the order waits, and after expiry inside the late-payment window. */
+    public boolean acceptsHash() {
+        return state == PaymentPageState.WAITING || state == PaymentPageState.EXPIRED;
+    }
+
+    /** "14:59", or "1:02:03" for an hour or more. */
+    public String countdown() {
+        long s = Math.max(0, secondsLeft);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%02d:%02d", s / 60, s % 60);
+    }
+
+    public String pageUrl(PageLanguage lang) {
+        return "/pay/" + encode(orderId) + "?sessionToken=" + encode(sessionToken) + "&lang=" + lang.tag();
+    }
+
+    public String quoteUrl(QuoteOption quote) {
+        return pageUrl(language) + "&quote=" + encode(quote.key());
+    }
+
+    /** The status fragment the page swaps in when the order changes. */
+    public String statusUrl() {
+        return "/pay/" + encode(orderId) + "/status?lang=" + language.tag();
+    }
+
+    /** The page's JSON (CONTRACT §5). */
+    public String orderUrl() {
+        return "/public/orders/" + encode(orderId);
+    }
+
+    /** Where a transaction hash is attached (CONTRACT §3, with the session token). */
+    public String claimUrl() {
+        return "/plugins/checkout/" + encode(orderId);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.confirma.checkout;
+
+import dev.confirma.chain.Asset;
+import dev.confirma.chain.AssetCatalog;
+import dev.confirma.chain.Protocol;
+import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.common.Money;
+import dev.confirma.order.Order;
+import dev.confirma.order.config.CheckoutConfig;
+import dev.confirma.order.rest.OrderMapper;
+import dev.confirma.order.rest.OrderView;
+import dev.confirma.payment.ConfirmationPolicy;
+import dev.confirma.store.Store;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the hosted page's model from an order: what to pay, how far the payment got, where to go next. */
+@Singleton
+public class PaymentPages {
+
+    private final OrderMapper orders;
+    private final AssetCatalog assets;
+    private final ChainsConfig chains;
+    private final ConfirmationPolicy confirmation;
+    private final CheckoutConfig checkout;
+    private final Clock clock;
+
+    PaymentPages(OrderMapper orders, AssetCatalog assets, ChainsConfig chains, ConfirmationPolicy confirmation,
+                 CheckoutConfig checkout, Clock clock) {
+        this.orders = orders;
+        this.assets = assets;
+        this.chains = chains;
+        this.confirmation = confirmation;
+        this.checkout = checkout;
+        this.clock = clock;
+    }
+
+    /**
+     * @param quoteKey      the asset the shopper picked ({@code CELO-cUSD}); otherwise the one they
+     *                      paid or named, otherwise the first quote
+     * @param returnLinks   return URLs from a Cryptum plugin's query, used only where the order has none
+     */
+    public PaymentPage build(Order order, PageLanguage language, String sessionToken, Optional<String> quoteKey,
+                             ReturnLinks returnLinks) {
+        Instant now = clock.instant();
+        OrderView view = orders.toView(order);
+        PaymentPageState state = PaymentPageState.of(order, now);
+        List<PaymentPage.TransactionLine> transactions = view.transactions().stream().map(this::line).toList();
+        String storeName = Optional.ofNullable(Store.<Store>findById(order.storeId)).map(s -> s.name).orElse("");
+        return new PaymentPage(
+                order.id,
+                order.ecommerceOrderId,
+                storeName,
+                order.paymentStatus().wire(),
+                Money.format(order.orderTotal, order.orderCurrency),
+                order.orderCurrency,
+                state,
+                order.late,
+                order.expiresAt,
+                Math.max(0, Duration.between(now, order.expiresAt).getSeconds()),
+                quotes(order, view, quoteKey),
+                transactions,
+                state == PaymentPageState.SEEN ? progress(order, transactions) : null,
+                state == PaymentPageState.SHORT ? shortfall(order, view) : null,
+                state == PaymentPageState.CONFIRMED ? paidWith(transactions) : null,
+                ReturnLinks.httpOnly(order.successReturnUrl).or(returnLinks::success).orElse(null),
+                ReturnLinks.httpOnly(order.cancelReturnUrl).or(returnLinks::cancel).orElse(null),
+                language,
+                sessionToken,
+                checkout.statusPollInterval().toMillis());
+    }
+
+    private List<PaymentPage.QuoteOption> quotes(Order order, OrderView view, Optional<String> quoteKey) {
+        List<OrderView.QuoteView> offered = view.quotes().stream()
+                .filter(q -> Protocol.parse(q.protocol()).flatMap(p -> assets.find(p, q.asset())).isPresent())
+                .toList();
+        String chosen = quoteKey.filter(key -> offered.stream().anyMatch(q -> key(q).equals(key)))
+                .or(() -> Optional.ofNullable(order.paymentMethod)
+                        .map(asset -> (order.blockchain == null ? "" : order.blockchain) + "-" + asset)
+                        .filter(key -> offered.stream().anyMatch(q -> key(q).equals(key))))
+                .or(() -> offered.stream().findFirst().map(PaymentPages::key))
+                .orElse("");
+        List<PaymentPage.QuoteOption> options = new ArrayList<>();
+        for (OrderView.QuoteView q : offered) {
+            Protocol protocol = Protocol.parse(q.protocol()).orElseThrow();
+            Asset asset = assets.find(protocol, q.asset()).orElseThrow();
+            ChainsConfig.Chain chain = chains.chains().get(protocol.configKey());
+            String key = key(q);
+            options.add(new PaymentPage.QuoteOption(key, q.protocol(), protocol.displayName(), asset.chainId(), q.asset(),
+                    q.contract(), q.amount(), q.amountBaseUnits(), q.address(), q.paymentUri(),
+                    QrCode.svg(q.paymentUri(), "qr-caption-" + key), key.equals(chosen), nativeSymbol(protocol),
+                    chain.walletRpcUrl().orElse(null), chain.explorerUrl().orElse(null)));
+        }
+        return options;
+    }
+
+    private static String key(OrderView.QuoteView quote) {
+        return quote.protocol() + "-" + quote.asset();
+    }
+
+    private String nativeSymbol(Protocol protocol) {
+        return assets.all().stream().filter(a -> a.protocol() == protocol && a.isNative()).map(Asset::symbol)
+                .findFirst().orElse(protocol == Protocol.ETHEREUM ? "ETH" : protocol.name());
+    }
+
+    private PaymentPage.TransactionLine line(OrderView.TransactionView t) {
+        return new PaymentPage.TransactionLine(t.protocol(), t.hash(), t.asset(), t.amount(), t.confirmations(),
+                confirmation.depth(t.protocol()), t.status(), explorerUrl(t.protocol(), t.hash()).orElse(null));
+    }
+
+    private Optional<String> explorerUrl(String chain, String hash) {
+        return Protocol.parse(chain)
+                .flatMap(p -> Optional.ofNullable(chains.chains().get(p.configKey())))
+                .flatMap(ChainsConfig.Chain::explorerUrl)
+                .flatMap(ReturnLinks::httpOnly)
+                .map(base -> base.replaceAll("/+$", "") + "/tx/" + hash);
+    }
+
+    /** The least confirmed payment decides; a claimed hash alone is at zero. */
+    private PaymentPage.Progress progress(Order order, List<PaymentPage.TransactionLine> transactions) {
+        return transactions.stream().filter(t -> t.status().equals("pending"))
+                .min(Comparator.comparingLong(PaymentPage.TransactionLine::confirmations))
+                .map(t -> new PaymentPage.Progress(t.confirmations(), t.requiredConfirmations(), true))
+                .orElseGet(() -> new PaymentPage.Progress(0, transactions.stream().findFirst()
+                        .map(PaymentPage.TransactionLine::requiredConfirmations)
+                        .orElseGet(() -> confirmation.depth(order.blockchain)), false));
+    }
+
+    /** One asset paid: in that asset, against its quote. Several: in the order currency. */
+    private static PaymentPage.Shortfall shortfall(Order order, OrderView view) {
+        if (order.paymentMethod != null) {
+            Optional<OrderView.QuoteView> quote = view.quotes().stream()
+                    .filter(q -> q.asset().equals(order.paymentMethod) && q.protocol().equals(order.blockchain)).findFirst();
+            if (quote.isPresent()) {
+                BigDecimal due = new BigDecimal(quote.get().amount());
+                return new PaymentPage.Shortfall(Money.plain(order.amountReceived).toPlainString(),
+                        Money.plain(due.subtract(order.amountReceived).max(BigDecimal.ZERO)).toPlainString(), order.paymentMethod);
+            }
+        }
+        int minor = Math.max(2, Money.significantScale(order.orderTotal));
+        BigDecimal received = order.amountReceived.setScale(minor, RoundingMode.FLOOR);
+        BigDecimal missing = order.orderTotal.subtract(order.amountReceived).max(BigDecimal.ZERO).setScale(minor, RoundingMode.CEILING);
+        return new PaymentPage.Shortfall(Money.format(received, order.orderCurrency), Money.format(missing, order.orderCurrency),
+                order.orderCurrency);
+    }
+
+    private static PaymentPage.TransactionLink paidWith(List<PaymentPage.TransactionLine> transactions) {
+        return transactions.stream().filter(t -> t.status().equals("confirmed")).findFirst()
+                .map(t -> new PaymentPage.TransactionLink(t.hash(), t.explorerUrl(),
+                        t.explorerUrl() == null ? null : URI.create(t.explorerUrl()).getHost()))
+                .orElse(null);
+    }
+}

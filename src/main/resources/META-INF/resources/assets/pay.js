@@ -1,0 +1,306 @@
+// Confirma's hosted payment page: countdown, asset choice, copy buttons, browser-wallet
+// payment (EIP-1193), paste-a-hash, and live status. The page works without this script
+// (amount, address, QR and wallet link are plain HTML); this only makes it live.
+(function () {
+  'use strict';
+
+  const main = document.getElementById('pay');
+  if (!main) {
+    return;
+  }
+  const data = main.dataset;
+  const token = data.sessionToken;
+  const HASH = /^0x[0-9a-fA-F]{64}$/;
+  const WAITING_STATES = ['waiting', 'expired']; // a hash is still taken after expiry (late window)
+  const FINAL_STATES = ['confirmed', 'short', 'failed', 'cancelled'];
+
+  function setMessage(element, text, kind) {
+    if (!element) {
+      return;
+    }
+    element.textContent = text;
+    element.classList.toggle('error', kind === 'error');
+    element.classList.toggle('ok', kind === 'ok');
+  }
+
+  function authorized(init) {
+    const headers = Object.assign({ Authorization: 'Bearer ' + token }, (init && init.headers) || {});
+    return Object.assign({ cache: 'no-store', credentials: 'omit' }, init || {}, { headers: headers });
+  }
+
+  // --- countdown: from the server's seconds left, so a wrong phone clock does not matter ---
+  const countdown = document.getElementById('countdown');
+  const loadedAt = performance.now();
+  const secondsAtLoad = Number(data.secondsLeft || 0);
+
+  function remaining() {
+    return Math.max(0, Math.round(secondsAtLoad - (performance.now() - loadedAt) / 1000));
+  }
+
+  function format(seconds) {
+    const two = (n) => String(n).padStart(2, '0');
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor(seconds / 60) % 60;
+    const s = seconds % 60;
+    return h > 0 ? h + ':' + two(m) + ':' + two(s) : two(m) + ':' + two(s);
+  }
+
+  if (countdown) {
+    const tick = function () {
+      const left = remaining();
+      countdown.textContent = format(left);
+      countdown.setAttribute('datetime', 'PT' + left + 'S');
+      if (left === 0) {
+        clearInterval(timer);
+        pollNow(); // the server now shows the order as expired
+      }
+    };
+    const timer = setInterval(tick, 1000);
+  }
+
+  // --- asset choice without reloading (the links work without this script too) ---
+  function selectQuote(key) {
+    document.querySelectorAll('.quote').forEach((panel) => {
+      panel.hidden = panel.dataset.quote !== key;
+    });
+    document.querySelectorAll('.assets a').forEach((link) => {
+      if (link.dataset.quote === key) {
+        link.setAttribute('aria-current', 'true');
+      } else {
+        link.removeAttribute('aria-current');
+      }
+    });
+    setMessage(document.getElementById('wallet-message'), '', '');
+  }
+
+  document.querySelectorAll('.assets a').forEach((link) => {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      selectQuote(link.dataset.quote);
+      history.replaceState(null, '', link.href);
+    });
+  });
+
+  // --- copy buttons ---
+  document.querySelectorAll('button.copy').forEach((button) => {
+    const label = button.textContent;
+    button.addEventListener('click', () => {
+      const restore = () => setTimeout(() => { button.textContent = label; }, 2000);
+      if (!navigator.clipboard) {
+        button.textContent = data.textCopyFailed;
+        restore();
+        return;
+      }
+      navigator.clipboard.writeText(button.dataset.copy).then(
+        () => { button.textContent = data.textCopied; restore(); },
+        () => { button.textContent = data.textCopyFailed; restore(); });
+    });
+  });
+
+  // --- attaching a transaction hash: PUT /plugins/checkout/{orderId} with the session token ---
+  async function claim(hash, fields, messageElement) {
+    const body = Object.assign({ transactionHash: hash }, fields);
+    const response = await fetch(data.claimUrl, authorized({
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }));
+    if (response.ok) {
+      setMessage(messageElement, data.textHashAccepted, 'ok');
+      pollNow();
+      return true;
+    }
+    const answer = await response.json().catch(() => ({ message: 'HTTP ' + response.status }));
+    setMessage(messageElement, data.textHashRefused + ' ' + (answer.message || 'HTTP ' + response.status), 'error');
+    return false;
+  }
+
+  const hashForm = document.getElementById('hash-form');
+  if (hashForm) {
+    hashForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const input = document.getElementById('transaction-hash');
+      const message = document.getElementById('hash-message');
+      const hash = input.value.trim();
+      if (!HASH.test(hash)) {
+        input.setAttribute('aria-invalid', 'true');
+        setMessage(message, data.textHashInvalid, 'error');
+        input.focus();
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+      // the hash alone: the chain watcher finds which chain and asset it paid
+      claim(hash, {}, message).catch((error) => setMessage(message, data.textHashRefused + ' ' + error.message, 'error'));
+    });
+  }
+
+  // --- pay with a browser wallet (EIP-1193) ---
+  const pad32 = (hex) => hex.toLowerCase().padStart(64, '0');
+
+  function transactionFor(from, quote) {
+    const amount = BigInt(quote.amountBaseUnits);
+    if (!quote.contract) {
+      return { from: from, to: quote.address, value: '0x' + amount.toString(16) };
+    }
+    // ERC-20 transfer(address,uint256)
+    const data = '0xa9059cbb' + pad32(quote.address.slice(2)) + pad32(amount.toString(16));
+    return { from: from, to: quote.contract, value: '0x0', data: data };
+  }
+
+  function errorCode(error) {
+    if (!error) {
+      return undefined;
+    }
+    if (error.code !== undefined) {
+      return error.code;
+    }
+    return error.data && error.data.originalError ? error.data.originalError.code : undefined;
+  }
+
+  async function useChain(ethereum, quote) {
+    const current = await ethereum.request({ method: 'eth_chainId' });
+    if (BigInt(current) === BigInt(quote.chainId)) {
+      return;
+    }
+    try {
+      await ethereum.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: quote.chainId }] });
+    } catch (error) {
+      if (errorCode(error) !== 4902 || !quote.walletRpcUrl) {
+        throw error;
+      }
+      // the wallet does not know the chain yet: offer it, then switch (some wallets add without switching)
+      await ethereum.request({
+        method: 'wallet_addEthereumChain',
+        params: [{
+          chainId: quote.chainId,
+          chainName: quote.chainName,
+          nativeCurrency: { name: quote.nativeSymbol, symbol: quote.nativeSymbol, decimals: 18 },
+          rpcUrls: [quote.walletRpcUrl],
+          blockExplorerUrls: quote.explorerUrl ? [quote.explorerUrl] : undefined,
+        }],
+      });
+      await ethereum.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: quote.chainId }] });
+    }
+  }
+
+  async function payWithWallet(panel, button) {
+    const ethereum = window.ethereum;
+    const message = document.getElementById('wallet-message');
+    const quote = panel.dataset;
+    button.disabled = true;
+    setMessage(message, data.textWalletWorking, '');
+    try {
+      const accounts = await ethereum.request({ method: 'eth_requestAccounts' });
+      await useChain(ethereum, quote);
+      const hash = await ethereum.request({ method: 'eth_sendTransaction', params: [transactionFor(accounts[0], quote)] });
+      await claim(hash, { blockchain: quote.protocol, paymentMethod: quote.asset }, message);
+    } catch (error) {
+      if (errorCode(error) === 4001) {
+        setMessage(message, data.textWalletRejected, 'error');
+      } else {
+        setMessage(message, data.textWalletFailed + ' ' + ((error && error.message) || String(error)), 'error');
+      }
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function offerWallet() {
+    if (!window.ethereum || typeof window.ethereum.request !== 'function') {
+      return;
+    }
+    document.querySelectorAll('.quote').forEach((panel) => {
+      const button = panel.querySelector('button.wallet');
+      if (button && button.hidden) {
+        button.hidden = false;
+        button.addEventListener('click', () => payWithWallet(panel, button));
+      }
+    });
+  }
+  offerWallet();
+  window.addEventListener('ethereum#initialized', offerWallet, { once: true }); // wallets that inject late
+
+  // --- live status: poll the page's JSON; when the order changed, swap in the status fragment ---
+  const status = document.getElementById('status');
+  let pollTimer = null;
+  let lastSeen = null;
+  let stopped = false;
+
+  function fingerprint(order) {
+    return [order.state, order.late, (order.progress || {}).confirmations,
+      (order.transactions || []).map((t) => t.hash + ':' + t.status).join(',')].join('|');
+  }
+
+  async function refreshStatus() {
+    const response = await fetch(data.statusUrl, authorized());
+    if (!response.ok) {
+      return;
+    }
+    const template = document.createElement('template');
+    template.innerHTML = await response.text();
+    const fresh = template.content.querySelector('#status');
+    if (fresh) {
+      status.className = fresh.className;
+      status.dataset.state = fresh.dataset.state;
+      status.replaceChildren(...fresh.childNodes);
+    }
+  }
+
+  function applyState(state) {
+    const payment = document.getElementById('payment');
+    if (payment && state !== 'waiting') {
+      payment.hidden = true;
+    }
+    if (hashForm && WAITING_STATES.indexOf(state) < 0) {
+      hashForm.hidden = true;
+    }
+  }
+
+  async function poll() {
+    pollTimer = null;
+    try {
+      const response = await fetch(data.orderUrl, authorized());
+      if (response.status === 401 || response.status === 404) {
+        stopped = true; // the session token expired: nothing more will change for this page
+        return;
+      }
+      if (response.ok) {
+        const order = await response.json();
+        const seen = fingerprint(order);
+        const changed = lastSeen === null ? order.state !== status.dataset.state : seen !== lastSeen;
+        if (changed) {
+          await refreshStatus();
+        }
+        lastSeen = seen;
+        applyState(order.state);
+        if (FINAL_STATES.indexOf(order.state) >= 0) {
+          stopped = true;
+          return;
+        }
+      }
+    } catch (networkError) {
+      // offline for a moment (phones change networks): the next poll tries again
+      console.warn('status poll failed', networkError);
+    }
+    schedule(Number(data.pollMs) || 3000);
+  }
+
+  function schedule(delay) {
+    if (!stopped && pollTimer === null) {
+      pollTimer = setTimeout(poll, delay);
+    }
+  }
+
+  function pollNow() {
+    if (pollTimer !== null) {
+      clearTimeout(pollTimer);
+      pollTimer = null;
+    }
+    stopped = false;
+    schedule(0);
+  }
+
+  if (status && FINAL_STATES.indexOf(status.dataset.state) < 0) {
+    schedule(0);
+  }
+})();
