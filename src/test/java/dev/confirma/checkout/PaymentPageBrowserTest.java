@@ -10,6 +10,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.watch.ChainWatcher;
 import dev.confirma.rates.MarketRates;
@@ -229,6 +230,33 @@ class PaymentPageBrowserTest {
         watcher.poll(Protocol.CELO);
         assertThat(page.locator("#status")).containsText("Pagamento confirmado", WITHIN_15S);
         assertThat(page.locator("#success-link")).isVisible();
+        assertStayedOnConfirmaWithACleanConsole(page);
+    }
+
+    @Test
+    void shouldNameEveryControlForScreenReadersAndReachThemByKeyboard() {
+        JsonPath order = newCheckout();
+        Page page = open(new Browser.NewContextOptions().setViewportSize(1024, 800).setLocale("es-ES"), order.getString("paymentUrl"));
+        String celo = order.getString("quotes.find { it.asset == 'CELO' }.amount");
+
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
+                .setName("Escanea con la app de tu billetera para pagar " + celo + " CELO en Celo"))).isVisible();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Esperando tu pago");
+        assertThat(page.getByRole(AriaRole.TIMER)).isVisible();
+        assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Hash de la transacción"))).isVisible();
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Idioma"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("USDC en Celo"))).isVisible();
+
+        // Tab from the top of the page: the asset links, the copy buttons and the hash field all take the focus
+        List<String> reached = new ArrayList<>();
+        for (int i = 0; i < 20 && !reached.contains("transaction-hash"); i++) {
+            page.keyboard().press("Tab");
+            reached.add((String) page.evaluate("(() => { const e = document.activeElement;"
+                    + " return e.id || e.dataset.quote || e.className || e.tagName; })()"));
+        }
+        assertTrue(reached.containsAll(List.of("CELO-USDC", "copy", "transaction-hash")), "focus went through " + reached);
+        page.keyboard().press("Enter"); // submitting an empty hash by keyboard explains what a hash is
+        assertThat(page.locator("#hash-message")).containsText("0x seguido de 64");
         assertStayedOnConfirmaWithACleanConsole(page);
     }
 

@@ -17,10 +17,10 @@ class ErrorShapeTest {
     }
 
     @Test
-    void shouldAnswer404ForHostedPageUntilItIsBuilt() {
-        // CONTRACT §5's page arrives with the hosted-page issue; the README's status table says so
-        given().get("/pay/some-order?sessionToken=x").then().statusCode(404).contentType(ContentType.JSON);
-        given().get("/public/payment-details/?orderId=x").then().statusCode(404).contentType(ContentType.JSON);
+    void shouldAnswerAnUnknownPathBesideTheHostedPageWithContractJson() {
+        given().get("/pay/some-order/receipt").then().statusCode(404).contentType(ContentType.JSON)
+                .body("error.code", equalTo("not_found"));
+        given().get("/public/nothing-here").then().statusCode(404).contentType(ContentType.JSON);
     }
 
     @Test
