@@ -73,6 +73,27 @@ class CallbackCrashRecoveryIT {
     }
 
     @Test
+    void shouldKeepEveryAnsweredCheckoutWhenTheServerIsKilledRightAfter() throws Exception {
+        startReceiver();
+        server = startServer("durable-first.log");
+        JsonNode store = post("/admin/stores", Map.of("Authorization", "Bearer " + ADMIN_TOKEN), Map.of(
+                "name", "Durable shop", "wallets", List.of(Map.of("protocol", "CELO", "address", randomAddress()))), 201);
+        Map<String, String> asStore = Map.of("x-api-key", store.get("apiKey").asText());
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            orderIds.add(post("/plugins/orders/checkout", asStore, checkout(store.get("id").asText(), "durable-" + i), 200)
+                    .get("id").asText());
+        }
+        // no pause: what the plugin was told is stored must be stored, even if the process dies this instant
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        server = startServer("durable-second.log");
+        for (String orderId : orderIds) {
+            get("/plugins/orders/" + orderId, asStore);
+        }
+    }
+
+    @Test
     void shouldDeliverEveryCallbackAtLeastOnceWhenTheServerIsKilledMidBurst() throws Exception {
         startReceiver();
         server = startServer("first.log");
@@ -85,15 +106,8 @@ class CallbackCrashRecoveryIT {
 
         List<String> orderIds = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
-            Map<String, Object> checkout = new HashMap<>();
-            checkout.put("store", store.get("id").asText());
-            checkout.put("ecommerceType", "wordpress");
-            checkout.put("ecommerceOrderId", "crash-" + i);
-            checkout.put("orderTotal", "10.00");
-            checkout.put("orderCurrency", "USD");
-            checkout.put("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/wc-api/cryptum");
-            checkout.put("deliveryInfo", Map.of("firstName", "Ana", "lastName", "Lima", "email", "ana@example.com", "country", "BR"));
-            String orderId = post("/plugins/orders/checkout", asStore, checkout, 200).get("id").asText();
+            String orderId = post("/plugins/orders/checkout", asStore, checkout(store.get("id").asText(), "crash-" + i), 200)
+                    .get("id").asText();
             put("/plugins/checkout/" + orderId, asStore, Map.of("paymentStatus", "cancelled"));
             orderIds.add(orderId);
         }
@@ -108,6 +122,10 @@ class CallbackCrashRecoveryIT {
 
         server = startServer("second.log");
         answers.release(10_000);
+        // nothing committed before the SIGKILL is lost: every order is still there
+        for (String orderId : orderIds) {
+            get("/plugins/orders/" + orderId, asStore);
+        }
 
         Awaitility.await("every order's callback").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> received.stream().map(r -> r.get("orderId")).collect(Collectors.toSet()).containsAll(orderIds));
@@ -125,6 +143,18 @@ class CallbackCrashRecoveryIT {
                 .get("deliveries").size());
     }
 
+    private Map<String, Object> checkout(String storeId, String ecommerceOrderId) {
+        Map<String, Object> checkout = new HashMap<>();
+        checkout.put("store", storeId);
+        checkout.put("ecommerceType", "wordpress");
+        checkout.put("ecommerceOrderId", ecommerceOrderId);
+        checkout.put("orderTotal", "10.00");
+        checkout.put("orderCurrency", "USD");
+        checkout.put("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/wc-api/cryptum");
+        checkout.put("deliveryInfo", Map.of("firstName", "Ana", "lastName", "Lima", "email", "ana@example.com", "country", "BR"));
+        return checkout;
+    }
+
     private Process startServer(String logName) throws IOException {
         String jar = System.getProperty("confirma.it.jar", "target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(Path.of(jar)), "no packaged server at " + jar + ": run ./mvnw verify");
@@ -132,7 +162,8 @@ class CallbackCrashRecoveryIT {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + workDir.resolve("db/confirma") + ";DB_CLOSE_ON_EXIT=FALSE",
+                // the default URL's options (application.properties), on a directory of the test's own
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + workDir.resolve("db/confirma") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "-Dconfirma.admin-token=" + ADMIN_TOKEN,
                 "-Dconfirma.rates.providers=fixed",
                 "-Dconfirma.rates.fixed.\"CELO/USD\"=0.5",
