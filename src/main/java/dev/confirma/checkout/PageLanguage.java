@@ -65,6 +65,8 @@ public enum PageLanguage {
             return Optional.empty(); // a browser's malformed header gets the default language, not an error page
         }
         // parse() sorts by weight, so the first range we speak is the browser's preference
-        return ranges.stream().map(range -> parse(range.getRange())).flatMap(Optional::stream).findFirst();
+        // q=0 means "not this one"
+        return ranges.stream().filter(range -> range.getWeight() > 0)
+                .map(range -> parse(range.getRange())).flatMap(Optional::stream).findFirst();
     }
 }

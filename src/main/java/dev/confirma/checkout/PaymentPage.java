@@ -33,17 +33,24 @@ public record PaymentPage(
         TransactionLink paidWith,
         String successReturnUrl,
         String cancelReturnUrl,
+        /* the query's return links that passed, carried in the page's own links */
+        ReturnLinks queryLinks,
         PageLanguage language,
         String sessionToken,
         long pollMillis) {
 
     /** One asset on one chain the order can be paid with, and how to pay it. */
     public record QuoteOption(String key, String protocol, String chainName, long chainId, String asset, String contract,
-                              String amount, String amountBaseUnits, String address, String paymentUri, String qrSvg,
+                              String amount, String amountBaseUnits, String address, String paymentUri,
                               boolean selected, String nativeSymbol, String walletRpcUrl, String explorerUrl) {
 
         public String chainIdHex() {
             return "0x" + Long.toHexString(chainId);
+        }
+
+        /** Drawn when the full page is rendered, not for the status region or the JSON. */
+        public String qrSvg() {
+            return QrCode.svg(paymentUri, "qr-caption-" + key);
         }
     }
 
@@ -94,7 +101,7 @@ public record PaymentPage(
     }
 
     public String pageUrl(PageLanguage lang) {
-        return "/pay/" + encode(orderId) + "?sessionToken=" + encode(sessionToken) + "&lang=" + lang.tag();
+        return "/pay/" + encode(orderId) + "?sessionToken=" + encode(sessionToken) + "&lang=" + lang.tag() + queryLinks.asQuery();
     }
 
     public String quoteUrl(QuoteOption quote) {
@@ -103,7 +110,7 @@ public record PaymentPage(
 
     /** The status fragment the page swaps in when the order changes. */
     public String statusUrl() {
-        return "/pay/" + encode(orderId) + "/status?lang=" + language.tag();
+        return "/pay/" + encode(orderId) + "/status?lang=" + language.tag() + queryLinks.asQuery();
     }
 
     /** The page's JSON (CONTRACT §5). */

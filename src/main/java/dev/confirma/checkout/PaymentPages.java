@@ -47,11 +47,13 @@ public class PaymentPages {
     /**
      * @param quoteKey      the asset the shopper picked ({@code CELO-cUSD}); otherwise the one they
      *                      paid or named, otherwise the first quote
-     * @param returnLinks   return URLs from a Cryptum plugin's query, used only where the order has none
+     * @param queryLinks    return URLs from a Cryptum plugin's query, used only where the order has none
+     *                      and only on the shop's host
      */
     public PaymentPage build(Order order, PageLanguage language, String sessionToken, Optional<String> quoteKey,
-                             ReturnLinks returnLinks) {
+                             ReturnLinks queryLinks) {
         Instant now = clock.instant();
+        ReturnLinks shopLinks = queryLinks.onHostOf(order.callbackUrl);
         OrderView view = orders.toView(order);
         PaymentPageState state = PaymentPageState.of(order, now);
         List<PaymentPage.TransactionLine> transactions = view.transactions().stream().map(this::line).toList();
@@ -72,8 +74,9 @@ public class PaymentPages {
                 state == PaymentPageState.SEEN ? progress(order, transactions) : null,
                 state == PaymentPageState.SHORT ? shortfall(order, view) : null,
                 state == PaymentPageState.CONFIRMED ? paidWith(transactions) : null,
-                ReturnLinks.httpOnly(order.successReturnUrl).or(returnLinks::success).orElse(null),
-                ReturnLinks.httpOnly(order.cancelReturnUrl).or(returnLinks::cancel).orElse(null),
+                ReturnLinks.httpOnly(order.successReturnUrl).or(shopLinks::success).orElse(null),
+                ReturnLinks.httpOnly(order.cancelReturnUrl).or(shopLinks::cancel).orElse(null),
+                shopLinks,
                 language,
                 sessionToken,
                 checkout.statusPollInterval().toMillis());
@@ -96,8 +99,7 @@ public class PaymentPages {
             ChainsConfig.Chain chain = chains.chains().get(protocol.configKey());
             String key = key(q);
             options.add(new PaymentPage.QuoteOption(key, q.protocol(), protocol.displayName(), asset.chainId(), q.asset(),
-                    q.contract(), q.amount(), q.amountBaseUnits(), q.address(), q.paymentUri(),
-                    QrCode.svg(q.paymentUri(), "qr-caption-" + key), key.equals(chosen), nativeSymbol(protocol),
+                    q.contract(), q.amount(), q.amountBaseUnits(), q.address(), q.paymentUri(), key.equals(chosen), nativeSymbol(protocol),
                     chain.walletRpcUrl().orElse(null), chain.explorerUrl().orElse(null)));
         }
         return options;

@@ -98,6 +98,7 @@
   });
 
   // --- attaching a transaction hash: PUT /plugins/checkout/{orderId} with the session token ---
+  // resolves true when attached, false when refused; rejects when the server could not be reached
   async function claim(hash, fields, messageElement) {
     const body = Object.assign({ transactionHash: hash }, fields);
     const response = await fetch(data.claimUrl, authorized({
@@ -110,13 +111,29 @@
       pollNow();
       return true;
     }
+    if (response.status >= 500) {
+      throw new Error('HTTP ' + response.status);
+    }
     const answer = await response.json().catch(() => ({ message: 'HTTP ' + response.status }));
     setMessage(messageElement, data.textHashRefused + ' ' + (answer.message || 'HTTP ' + response.status), 'error');
     return false;
   }
 
+  // a sent payment's hash is attached until the server has it: the shopper must never be led to pay twice
+  async function claimUntilAnswered(hash, fields, messageElement) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await claim(hash, fields, messageElement);
+      } catch (unreachable) {
+        console.warn('attaching ' + hash + ' failed, trying again', unreachable);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 1000 * 2 ** attempt)));
+      }
+    }
+  }
+
   const hashForm = document.getElementById('hash-form');
   if (hashForm) {
+    hashForm.hidden = WAITING_STATES.indexOf((document.getElementById('status') || main).dataset.state) < 0;
     hashForm.addEventListener('submit', (event) => {
       event.preventDefault();
       const input = document.getElementById('transaction-hash');
@@ -147,14 +164,15 @@
     return { from: from, to: quote.contract, value: '0x0', data: data };
   }
 
+  // MetaMask mobile wraps the real code: {code: -32603, data: {originalError: {code: 4902}}}
   function errorCode(error) {
     if (!error) {
       return undefined;
     }
-    if (error.code !== undefined) {
-      return error.code;
+    if (error.data && error.data.originalError && error.data.originalError.code !== undefined) {
+      return error.data.originalError.code;
     }
-    return error.data && error.data.originalError ? error.data.originalError.code : undefined;
+    return error.code;
   }
 
   async function useChain(ethereum, quote) {
@@ -189,24 +207,33 @@
     const quote = panel.dataset;
     button.disabled = true;
     setMessage(message, data.textWalletWorking, '');
+    let hash;
     try {
       const accounts = await ethereum.request({ method: 'eth_requestAccounts' });
       await useChain(ethereum, quote);
-      const hash = await ethereum.request({ method: 'eth_sendTransaction', params: [transactionFor(accounts[0], quote)] });
-      await claim(hash, { blockchain: quote.protocol, paymentMethod: quote.asset }, message);
+      hash = await ethereum.request({ method: 'eth_sendTransaction', params: [transactionFor(accounts[0], quote)] });
     } catch (error) {
+      button.disabled = false;
       if (errorCode(error) === 4001) {
         setMessage(message, data.textWalletRejected, 'error');
       } else {
         setMessage(message, data.textWalletFailed + ' ' + ((error && error.message) || String(error)), 'error');
       }
-    } finally {
-      button.disabled = false;
+      return;
     }
+    // the money is on its way: no button may offer to send it again
+    walletUsed = true;
+    document.querySelectorAll('button.wallet').forEach((b) => { b.hidden = true; });
+    const sent = document.getElementById('wallet-hash');
+    sent.textContent = hash;
+    sent.hidden = false;
+    await claimUntilAnswered(hash, { blockchain: quote.protocol, paymentMethod: quote.asset }, message);
   }
 
+  let walletUsed = false;
+
   function offerWallet() {
-    if (!window.ethereum || typeof window.ethereum.request !== 'function') {
+    if (walletUsed || !window.ethereum || typeof window.ethereum.request !== 'function') {
       return;
     }
     document.querySelectorAll('.quote').forEach((panel) => {
@@ -223,6 +250,8 @@
   // --- live status: poll the page's JSON; when the order changed, swap in the status fragment ---
   const status = document.getElementById('status');
   let pollTimer = null;
+  let polling = false; // one request chain at a time, so answers cannot arrive out of order
+  let again = false;
   let lastSeen = null;
   let stopped = false;
 
@@ -234,7 +263,7 @@
   async function refreshStatus() {
     const response = await fetch(data.statusUrl, authorized());
     if (!response.ok) {
-      return;
+      return false;
     }
     const template = document.createElement('template');
     template.innerHTML = await response.text();
@@ -244,6 +273,7 @@
       status.dataset.state = fresh.dataset.state;
       status.replaceChildren(...fresh.childNodes);
     }
+    return true;
   }
 
   function applyState(state) {
@@ -258,6 +288,8 @@
 
   async function poll() {
     pollTimer = null;
+    polling = true;
+    let interval = Number(data.pollMs) || 3000;
     try {
       const response = await fetch(data.orderUrl, authorized());
       if (response.status === 401 || response.status === 404) {
@@ -268,30 +300,40 @@
         const order = await response.json();
         const seen = fingerprint(order);
         const changed = lastSeen === null ? order.state !== status.dataset.state : seen !== lastSeen;
-        if (changed) {
-          await refreshStatus();
+        // remembered only once shown: a failed refresh is tried again at the next poll
+        if (!changed || await refreshStatus()) {
+          lastSeen = seen;
+          applyState(order.state);
+          if (FINAL_STATES.indexOf(order.state) >= 0) {
+            stopped = true;
+            return;
+          }
         }
-        lastSeen = seen;
-        applyState(order.state);
-        if (FINAL_STATES.indexOf(order.state) >= 0) {
-          stopped = true;
-          return;
+        if (order.state === 'expired') {
+          interval *= 10; // only a late payment can still change it
         }
       }
     } catch (networkError) {
       // offline for a moment (phones change networks): the next poll tries again
       console.warn('status poll failed', networkError);
+    } finally {
+      polling = false;
     }
-    schedule(Number(data.pollMs) || 3000);
+    schedule(again ? 0 : interval);
+    again = false;
   }
 
   function schedule(delay) {
-    if (!stopped && pollTimer === null) {
+    if (!stopped && pollTimer === null && !polling && !document.hidden) {
       pollTimer = setTimeout(poll, delay);
     }
   }
 
   function pollNow() {
+    if (polling) {
+      again = true; // the poll in flight schedules the next one at once
+      return;
+    }
     if (pollTimer !== null) {
       clearTimeout(pollTimer);
       pollTimer = null;
@@ -299,6 +341,13 @@
     stopped = false;
     schedule(0);
   }
+
+  // a tab in the background asks nothing; back in front, it asks at once
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && !stopped) {
+      pollNow();
+    }
+  });
 
   if (status && FINAL_STATES.indexOf(status.dataset.state) < 0) {
     schedule(0);

@@ -170,6 +170,8 @@ class PaymentPageBrowserTest {
         page.locator("#quote-CELO-USDC button.wallet").click();
         assertThat(page.locator("#wallet-message")).containsText("we are checking this transaction", WITHIN_15S);
         assertThat(page.locator("#status")).containsText("Looking for your transaction on the chain", WITHIN_15S);
+        assertThat(page.locator("#quote-CELO-USDC button.wallet")).isHidden(); // sent: never offered twice
+        String sentHash = page.locator("#wallet-hash").textContent();
         assertEquals(List.of("eth_requestAccounts", "eth_chainId", "wallet_switchEthereumChain", "wallet_addEthereumChain",
                 "wallet_switchEthereumChain", "eth_sendTransaction"), testWallet.calls());
         assertEquals("Celo", testWallet.addedChains().get(0).get("chainName").asText());
@@ -178,6 +180,7 @@ class PaymentPageBrowserTest {
         assertEquals("CELO", testWallet.addedChains().get(0).get("nativeCurrency").get("symbol").asText());
 
         String hash = store.asPlugin().get("/plugins/orders/" + order.getString("id")).then().extract().path("transactionHash");
+        assertEquals(sentHash, hash, "the page shows the hash it attached");
         awaitMined(hash);
         watcher.poll(Protocol.CELO);
         assertThat(page.locator("#status")).containsText("1 of 10 confirmations", WITHIN_15S);

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +172,8 @@ class PaymentPageTest {
         String html = page(checkout, "en");
         for (String asset : List.of("CELO", "cUSD", "USDC")) {
             String amount = checkout.json().getString("quotes.find { it.asset == '" + asset + "' }.amount");
-            assertTrue(html.contains("<code class=\"amount\" aria-labelledby=\"amount-label-CELO-" + asset + "\">" + amount + "</code>"), asset);
+            assertTrue(html.matches("(?s).*id=\"quote-CELO-" + asset + "\".*?<code class=\"amount\">" + Pattern.quote(amount) + "</code>.*"), asset);
+            assertTrue(html.contains("aria-describedby=\"amount-label-CELO-" + asset + "\""), "each copy button says what it copies");
             assertTrue(html.contains("id=\"qr-caption-CELO-" + asset + "\""), asset);
         }
         assertTrue(html.contains(wallet), "the pay-to address");
@@ -200,13 +202,24 @@ class PaymentPageTest {
                     .queryParam("environment", "production")
                     .get(path).then().statusCode(200).contentType(containsString("text/html")).extract().asString();
             assertTrue(html.contains("Waiting for your payment"), path);
-            assertFalse(html.contains("javascript:"), "only http(s) return links are ever printed");
         }
         store.asPlugin().body(Map.of("paymentStatus", "cancelled")).put("/plugins/checkout/" + checkout.id()).then().statusCode(200);
-        String html = given().queryParam("orderId", checkout.id()).queryParam("sessionToken", checkout.token())
-                .queryParam("cancelReturnUrl", "https://shop.example/back").get("/public/payment-details/")
-                .then().statusCode(200).extract().asString();
-        assertTrue(html.contains("href=\"https://shop.example/back\""), "the query's return link serves when the order has none");
+        Map<String, String> cancelLinks = new LinkedHashMap<>();
+        cancelLinks.put("https://shop.example/back", "href=\"https://shop.example/back\"");
+        cancelLinks.put("javascript:alert(1)", null);
+        cancelLinks.put("https://phishing.example/shop.example/back", null); // only the shop's own host
+        cancelLinks.forEach((link, expected) -> {
+            String html = given().queryParam("orderId", checkout.id()).queryParam("sessionToken", checkout.token())
+                    .queryParam("cancelReturnUrl", link).get("/public/payment-details/")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(html.contains("This order was cancelled"), html);
+            if (expected == null) {
+                assertFalse(html.contains("id=\"cancel-link\""), link + " must not be offered: " + html);
+            } else {
+                assertTrue(html.contains(expected), "the query's return link serves when the order has none");
+                assertTrue(html.contains("cancelReturnUrl=https%3A%2F%2Fshop.example%2Fback"), "the page's own links keep it");
+            }
+        });
     }
 
     @Test
@@ -316,7 +329,8 @@ class PaymentPageTest {
                 .header("Cache-Control", "no-store");
         String html = response.asString();
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//(?!shop\\.example).*"), "every asset is Confirma's own");
-        assertFalse(html.contains("<script>") || html.contains(" style=\"") || html.contains(" onclick="), "no inline script or style");
+        assertFalse(html.matches("(?s).*<script(?![^>]*\\bsrc=\"/assets/)[^>]*>.*"), "no inline script");
+        assertFalse(html.matches("(?s).*(<style|\\sstyle=|\\son[a-z]+=).*"), "no inline style or handler");
         given().get("/assets/pay.js").then().statusCode(200).contentType(containsString("javascript"))
                 .header("X-Content-Type-Options", "nosniff");
         given().get("/assets/pay.css").then().statusCode(200).contentType(containsString("text/css"));
@@ -340,7 +354,8 @@ class PaymentPageTest {
                 "pt", "lang=\"pt-BR\"",
                 "es-MX,es;q=0.9", "lang=\"es\"",
                 "fr-FR,fr;q=0.9,es;q=0.5", "lang=\"es\"",
-                "de-DE", "lang=\"en\"");
+                "de-DE", "lang=\"en\"",
+                "fr, pt;q=0", "lang=\"en\"");
         byHeader.forEach((header, lang) -> given().header("Accept-Language", header).get(checkout.page())
                 .then().statusCode(200).body(containsString("<html " + lang + ">")));
         given().header("Accept-Language", "pt-BR").get(checkout.page() + "&lang=es").then().statusCode(200)

@@ -13,7 +13,8 @@ import java.util.Map;
  * A browser wallet for the page under test: an EIP-1193 {@code window.ethereum} whose
  * requests the test answers, sending transactions for real to the local node of the chain
  * it is on. It starts on Ethereum and knows no other chain, so a page must ask to add and
- * switch to Celo as it would with a fresh MetaMask. Bridged through a Playwright binding,
+ * switch to Celo as it would with a fresh MetaMask, whose mobile app reports the unknown
+ * chain (4902) inside a generic error, as here. Bridged through a Playwright binding,
  * which the page's CSP does not govern.
  */
 public final class TestWallet {
@@ -27,6 +28,7 @@ public final class TestWallet {
                 if (answer.error) {
                   const error = new Error(answer.error.message);
                   error.code = answer.error.code;
+                  error.data = answer.error.data;
                   throw error;
                 }
                 return answer.result;
@@ -72,7 +74,7 @@ public final class TestWallet {
                 case "wallet_switchEthereumChain" -> {
                     String wanted = params.get(0).get("chainId").asText();
                     if (!known.containsKey(wanted)) {
-                        yield error(4902, "Unrecognized chain ID " + wanted);
+                        yield new WalletError(-32603, "Unrecognized chain ID " + wanted, Map.of("originalError", Map.of("code", 4902)));
                     }
                     chainId = wanted;
                     yield null;
@@ -87,7 +89,7 @@ public final class TestWallet {
                 default -> error(4200, "The test wallet does not support " + method);
             };
             if (result instanceof WalletError e) {
-                return JSON.writeValueAsString(Map.of("error", Map.of("code", e.code(), "message", e.message())));
+                return JSON.writeValueAsString(Map.of("error", Map.of("code", e.code(), "message", e.message(), "data", e.data())));
             }
             Map<String, Object> ok = new LinkedHashMap<>();
             ok.put("result", result);
@@ -97,10 +99,10 @@ public final class TestWallet {
         }
     }
 
-    private record WalletError(int code, String message) {
+    private record WalletError(int code, String message, Map<String, Object> data) {
     }
 
     private static WalletError error(int code, String message) {
-        return new WalletError(code, message);
+        return new WalletError(code, message, Map.of());
     }
 }

@@ -52,11 +52,14 @@ public class PaymentPageResource {
     @Path("pay/{orderId}")
     public TemplateInstance pay(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
                                 @QueryParam("quote") String quote, @QueryParam("lang") String lang,
+                                @QueryParam("successReturnUrl") String successReturnUrl,
+                                @QueryParam("cancelReturnUrl") String cancelReturnUrl,
                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return render(orderId, sessionToken, quote, PageLanguage.choose(lang, acceptLanguage), ReturnLinks.NONE);
+        return render(orderId, sessionToken, quote, PageLanguage.choose(lang, acceptLanguage),
+                ReturnLinks.fromQuery(successReturnUrl, cancelReturnUrl));
     }
 
-    /** The URL a Cryptum plugin sends the shopper to; its return URLs serve only where the order has none. */
+    /** The URL a Cryptum plugin sends the shopper to; its return URLs serve only where the order has none (see ReturnLinks). */
     @GET
     @Path("public/payment-details")
     public TemplateInstance paymentDetails(@QueryParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
@@ -72,13 +75,15 @@ public class PaymentPageResource {
     @GET
     @Path("pay/{orderId}/status")
     public TemplateInstance status(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
-                                   @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                   @QueryParam("lang") String lang, @QueryParam("successReturnUrl") String successReturnUrl,
+                                   @QueryParam("cancelReturnUrl") String cancelReturnUrl,
+                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                    @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String token = sessionToken != null ? sessionToken : BearerToken.from(authorization);
         PageLanguage language = PageLanguage.choose(lang, acceptLanguage);
         Order order = shoppers.order(orderId, token);
-        return Templates.page$status(pages.build(order, language, token, Optional.empty(), ReturnLinks.NONE))
-                .setLocale(language.locale());
+        return Templates.page$status(pages.build(order, language, token, Optional.empty(),
+                ReturnLinks.fromQuery(successReturnUrl, cancelReturnUrl))).setLocale(language.locale());
     }
 
     private TemplateInstance render(String orderId, String token, String quote, PageLanguage language, ReturnLinks returnLinks) {
