@@ -200,6 +200,37 @@ class PaymentPageBrowserTest {
     }
 
     @Test
+    void shouldPayEtherFromAWalletAlreadyOnEthereumWithoutSwitching() {
+        AnvilNodes.ETHEREUM.alignClock(TestClockProducer.clock());
+        watcher.poll(Protocol.ETHEREUM);
+        String ethWallet = Fixtures.randomAddress();
+        store = Fixtures.createStore(Map.of("name", "Loja Éter", "acceptedAssets", List.of("ETH"),
+                "wallets", List.of(Map.of("protocol", "ETHEREUM", "address", ethWallet))));
+        JsonPath order = newCheckout();
+        assertEquals("0.00625", order.getString("quotes.find { it.asset == 'ETH' }.amount"), "12.50 USD at 2000 USD/ETH");
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        TestWallet testWallet = TestWallet.installIn(context);
+        Page page = openIn(context, order.getString("paymentUrl"));
+
+        assertThat(page.locator(".assets")).hasCount(0); // one quote: nothing to choose
+        page.locator("#quote-ETHEREUM-ETH button.wallet").click();
+        assertThat(page.locator("#wallet-message")).containsText("we are checking this transaction", WITHIN_15S);
+        assertEquals(List.of("eth_requestAccounts", "eth_chainId", "eth_sendTransaction"), testWallet.calls());
+
+        String hash = page.locator("#wallet-hash").textContent();
+        Awaitility.await("receipt of " + hash).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !AnvilNodes.ETHEREUM.receipt(hash).isNull());
+        AnvilNodes.ETHEREUM.mine(12);
+        watcher.poll(Protocol.ETHEREUM);
+        assertThat(page.locator("#status")).containsText("Payment confirmed", WITHIN_15S);
+        assertThat(page.locator("#transaction-link")).hasAttribute("href", "https://etherscan.io/tx/" + hash);
+        store.asPlugin().get("/plugins/orders/" + order.getString("id")).then()
+                .body("amountReceived", org.hamcrest.Matchers.equalTo("0.00625"))
+                .body("blockchain", org.hamcrest.Matchers.equalTo("ETHEREUM"));
+        assertStayedOnConfirmaWithACleanConsole(page);
+    }
+
+    @Test
     void shouldTakeAPastedHashOnAPhoneAndFollowItsConfirmations() {
         JsonPath order = newCheckout();
         Page page = open(new Browser.NewContextOptions().setViewportSize(360, 740).setDeviceScaleFactor(2)
