@@ -135,6 +135,15 @@ class PaymentPageBrowserTest {
         assertEquals(List.of(), consoleErrors, "console errors (a CSP violation is one)");
     }
 
+    /** Texts below WCAG AA contrast on the page as it is now (see browser/contrast.js). */
+    private static List<?> lowContrast(Page page) {
+        try (var script = PaymentPageBrowserTest.class.getResourceAsStream("/browser/contrast.js")) {
+            return (List<?>) page.evaluate(new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }
@@ -160,6 +169,7 @@ class PaymentPageBrowserTest {
         assertTrue(countdown.matches("1[45]:\\d\\d"), countdown);
         page.waitForFunction("start => document.getElementById('countdown').textContent !== start", countdown);
         screenshot(page, "payment-page-desktop.png");
+        assertEquals(List.of(), lowContrast(page), "WCAG AA contrast while waiting");
 
         page.locator(".assets a[data-quote=CELO-USDC]").click();
         assertThat(page.locator("#quote-CELO-USDC")).isVisible();
@@ -196,6 +206,7 @@ class PaymentPageBrowserTest {
                 .body("amountReceived", org.hamcrest.Matchers.equalTo(usdcDue))
                 .body("paymentMethod", org.hamcrest.Matchers.equalTo("USDC"));
         screenshot(page, "payment-page-desktop-confirmed.png");
+        assertEquals(List.of(), lowContrast(page), "WCAG AA contrast once confirmed");
         assertStayedOnConfirmaWithACleanConsole(page);
     }
 
@@ -260,6 +271,7 @@ class PaymentPageBrowserTest {
         watcher.poll(Protocol.CELO);
         assertThat(page.locator("#status")).containsText("1 de 10 confirmações", WITHIN_15S);
         screenshot(page, "payment-page-phone-seen.png");
+        assertEquals(List.of(), lowContrast(page), "WCAG AA contrast while seen");
         AnvilNodes.CELO.mine(9);
         watcher.poll(Protocol.CELO);
         assertThat(page.locator("#status")).containsText("Pagamento confirmado", WITHIN_15S);
