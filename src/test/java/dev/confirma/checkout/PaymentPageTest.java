@@ -355,7 +355,8 @@ class PaymentPageTest {
                 "es-MX,es;q=0.9", "lang=\"es\"",
                 "fr-FR,fr;q=0.9,es;q=0.5", "lang=\"es\"",
                 "de-DE", "lang=\"en\"",
-                "fr, pt;q=0", "lang=\"en\"");
+                "fr, pt;q=0", "lang=\"en\"",
+                "not a ;; header", "lang=\"en\"");
         byHeader.forEach((header, lang) -> given().header("Accept-Language", header).get(checkout.page())
                 .then().statusCode(200).body(containsString("<html " + lang + ">")));
         given().header("Accept-Language", "pt-BR").get(checkout.page() + "&lang=es").then().statusCode(200)

@@ -28,7 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Authorised by the order's session token only; a bad one gets a page that says so.
  */
 @Path("/")
-@Produces(MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class PaymentPageResource {
 
     @CheckedTemplate
@@ -50,7 +50,7 @@ public class PaymentPageResource {
 
     @GET
     @Path("pay/{orderId}")
-    public TemplateInstance pay(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
+    public String pay(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
                                 @QueryParam("quote") String quote, @QueryParam("lang") String lang,
                                 @QueryParam("successReturnUrl") String successReturnUrl,
                                 @QueryParam("cancelReturnUrl") String cancelReturnUrl,
@@ -62,7 +62,7 @@ public class PaymentPageResource {
     /** The URL a Cryptum plugin sends the shopper to; its return URLs serve only where the order has none (see ReturnLinks). */
     @GET
     @Path("public/payment-details")
-    public TemplateInstance paymentDetails(@QueryParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
+    public String paymentDetails(@QueryParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
                                            @QueryParam("successReturnUrl") String successReturnUrl,
                                            @QueryParam("cancelReturnUrl") String cancelReturnUrl,
                                            @QueryParam("quote") String quote, @QueryParam("lang") String lang,
@@ -74,7 +74,7 @@ public class PaymentPageResource {
     /** The page's status region alone, for the page's script (token as Bearer or query). */
     @GET
     @Path("pay/{orderId}/status")
-    public TemplateInstance status(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
+    public String status(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
                                    @QueryParam("lang") String lang, @QueryParam("successReturnUrl") String successReturnUrl,
                                    @QueryParam("cancelReturnUrl") String cancelReturnUrl,
                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -83,13 +83,18 @@ public class PaymentPageResource {
         PageLanguage language = PageLanguage.choose(lang, acceptLanguage);
         Order order = shoppers.order(orderId, token);
         return Templates.page$status(pages.build(order, language, token, Optional.empty(),
-                ReturnLinks.fromQuery(successReturnUrl, cancelReturnUrl))).setLocale(language.locale());
+                ReturnLinks.fromQuery(successReturnUrl, cancelReturnUrl))).setLocale(language.locale()).render();
     }
 
-    private TemplateInstance render(String orderId, String token, String quote, PageLanguage language, ReturnLinks returnLinks) {
+    /*
+     * Rendered here rather than returned as a TemplateInstance: the REST layer's template filter
+     * would parse Accept-Language itself and answer 400 to a header it cannot parse, where the
+     * page should simply fall back to English (PageLanguage).
+     */
+    private String render(String orderId, String token, String quote, PageLanguage language, ReturnLinks returnLinks) {
         Order order = shoppers.order(orderId, token);
         return Templates.page(pages.build(order, language, token, Optional.ofNullable(quote), returnLinks))
-                .setLocale(language.locale());
+                .setLocale(language.locale()).render();
     }
 
     /** Applies to this resource only: a shopper gets a page in their language, never JSON or a trace. */
