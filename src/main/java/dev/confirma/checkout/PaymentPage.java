@@ -80,10 +80,6 @@ public record PaymentPage(
         return List.of(PageLanguage.values());
     }
 
-    public QuoteOption selected() {
-        return quotes.stream().filter(QuoteOption::selected).findFirst().orElse(null);
-    }
-
     /** The pay-now panel (asset choice, amount, QR, wallet) shows only while a payment is wanted. */
     public boolean showsPayment() {
         return state == PaymentPageState.WAITING && !quotes.isEmpty();

@@ -1,5 +1,6 @@
 package dev.confirma.order;
 
+import dev.confirma.common.BearerToken;
 import dev.confirma.common.error.ApiException;
 import jakarta.inject.Singleton;
 
@@ -11,6 +12,11 @@ public class ShopperAccess {
 
     ShopperAccess(SessionTokens tokens) {
         this.tokens = tokens;
+    }
+
+    /** The session token a shopper's request carries: the {@code sessionToken} query, else the Bearer header. */
+    public static String token(String sessionTokenQuery, String authorizationHeader) {
+        return sessionTokenQuery != null ? sessionTokenQuery : BearerToken.from(authorizationHeader);
     }
 
     /** Checks the token only; the order may still be unknown. */

@@ -15,10 +15,10 @@ import dev.confirma.chain.Protocol;
 import dev.confirma.chain.watch.ChainWatcher;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
+import dev.confirma.support.CeloScene;
 import dev.confirma.support.Chromium;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
-import dev.confirma.support.RateStub;
 import dev.confirma.support.TestClockProducer;
 import dev.confirma.support.TestWallet;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -84,14 +84,8 @@ class PaymentPageBrowserTest {
 
     @BeforeEach
     void storeAndCaughtUpWatcher() {
-        AnvilNodes.CELO.alignClock(TestClockProducer.clock());
-        RateStub.resetAll();
-        rates.refresh();
-        AnvilNodes.CELO_PROXY.restore();
-        watcher.poll(Protocol.CELO);
         wallet = Fixtures.randomAddress();
-        store = Fixtures.createStore(Map.of("name", "Loja Aurora", "acceptedAssets", List.of("CELO", "cUSD", "USDC"),
-                "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))));
+        store = CeloScene.caughtUpStore(watcher, rates, "Loja Aurora", wallet);
     }
 
     @AfterEach

@@ -17,9 +17,9 @@ import dev.confirma.chain.watch.ChainWatcher;
 import dev.confirma.order.OrderExpiry;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
+import dev.confirma.support.CeloScene;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
-import dev.confirma.support.RateStub;
 import dev.confirma.support.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -68,14 +68,8 @@ class PaymentPageTest {
 
     @BeforeEach
     void storeAndCaughtUpWatcher() {
-        AnvilNodes.CELO.alignClock(TestClockProducer.clock());
-        RateStub.resetAll();
-        rates.refresh();
-        AnvilNodes.CELO_PROXY.restore();
-        watcher.poll(Protocol.CELO);
         wallet = Fixtures.randomAddress();
-        store = Fixtures.createStore(Map.of("name", "Loja Página", "acceptedAssets", List.of("CELO", "cUSD", "USDC"),
-                "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))));
+        store = CeloScene.caughtUpStore(watcher, rates, "Loja Página", wallet);
     }
 
     private Checkout newCheckout(Map<String, Object> changes, String... without) {

@@ -13,9 +13,9 @@ import dev.confirma.order.ShortPaymentException;
 import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
+import dev.confirma.support.CeloScene;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
-import dev.confirma.support.RateStub;
 import dev.confirma.support.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -51,15 +51,9 @@ class PaymentDecisionsTest {
 
     @BeforeEach
     void storeAndCaughtUpWatcher() {
-        AnvilNodes.CELO.alignClock(TestClockProducer.clock());
         AnvilNodes.ETHEREUM.alignClock(TestClockProducer.clock());
-        RateStub.resetAll();
-        rates.refresh();
-        AnvilNodes.CELO_PROXY.restore();
-        watcher.poll(Protocol.CELO);
         wallet = Fixtures.randomAddress();
-        store = Fixtures.createStore(Map.of("name", "Paid", "acceptedAssets", List.of("CELO", "cUSD", "USDC"),
-                "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))));
+        store = CeloScene.caughtUpStore(watcher, rates, "Paid", wallet);
     }
 
     private String order() {

@@ -4,7 +4,6 @@ import dev.confirma.checkout.PageLanguage;
 import dev.confirma.checkout.PaymentPage;
 import dev.confirma.checkout.PaymentPages;
 import dev.confirma.checkout.ReturnLinks;
-import dev.confirma.common.BearerToken;
 import dev.confirma.order.Order;
 import dev.confirma.order.ShopperAccess;
 import io.quarkus.qute.CheckedTemplate;
@@ -79,7 +78,7 @@ public class PaymentPageResource {
                                    @QueryParam("cancelReturnUrl") String cancelReturnUrl,
                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                    @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        String token = sessionToken != null ? sessionToken : BearerToken.from(authorization);
+        String token = ShopperAccess.token(sessionToken, authorization);
         PageLanguage language = PageLanguage.choose(lang, acceptLanguage);
         Order order = shoppers.order(orderId, token);
         return Templates.page$status(pages.build(order, language, token, Optional.empty(),

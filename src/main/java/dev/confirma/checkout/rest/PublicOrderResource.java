@@ -4,7 +4,6 @@ import dev.confirma.checkout.PageLanguage;
 import dev.confirma.checkout.PaymentPage;
 import dev.confirma.checkout.PaymentPages;
 import dev.confirma.checkout.ReturnLinks;
-import dev.confirma.common.BearerToken;
 import dev.confirma.order.ShopperAccess;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,7 +32,7 @@ public class PublicOrderResource {
     @Path("{orderId}")
     public PublicOrderView get(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        String token = sessionToken != null ? sessionToken : BearerToken.from(authorization);
+        String token = ShopperAccess.token(sessionToken, authorization);
         PaymentPage page = pages.build(shoppers.order(orderId, token), PageLanguage.EN, token, Optional.empty(), ReturnLinks.NONE);
         return PublicOrderView.of(page);
     }

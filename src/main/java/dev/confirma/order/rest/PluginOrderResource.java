@@ -1,7 +1,6 @@
 package dev.confirma.order.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.confirma.common.BearerToken;
 import dev.confirma.common.Money;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.order.CheckoutService;
@@ -75,7 +74,7 @@ public class PluginOrderResource {
                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Optional<Store> store = caller.storeIfAny();
         if (store.isEmpty()) {
-            requireSessionFor(orderId, Optional.ofNullable(sessionToken).orElseGet(() -> BearerToken.from(authorization)));
+            requireSessionFor(orderId, ShopperAccess.token(sessionToken, authorization));
         }
         OrderUpdate update = updateRequests.read(body);
         Order order = store.isPresent()
