@@ -3,6 +3,7 @@ package dev.confirma.order;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.order.config.CheckoutConfig;
+import dev.confirma.payment.UniqueAmounts;
 import dev.confirma.rates.Pricer;
 import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,20 +50,67 @@ public class CheckoutService {
         NewCheckout checkout = requests.read(body);
         Optional<String> key = idempotencyKey.map(String::trim).filter(k -> !k.isEmpty()).map(CheckoutService::validKey);
         String fingerprint = CanonicalJson.sha256(body);
-        // Priced before the transaction: a stale rate may mean a provider request, never inside a transaction.
-        // A failure only matters if a new order is needed; a re-post still returns the existing one.
-        Supplier<Pricer.Pricing> priced = price(caller, checkout);
+        String orderId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        // Priced and given its unique amounts before the order's transaction: a stale rate may mean a
+        // provider request, and the amounts are handed out in short transactions of their own, so
+        // neither holds the order's transaction open. Amounts are reserved only when a new order
+        // looks needed, so a re-post or a refused replay writes nothing; a pricing failure only
+        // matters if a new order is needed.
+        Supplier<OrderPricing.Reserved> reserved = QuarkusTransaction.requiringNew().call(() -> needsNewOrder(caller, checkout, key, now))
+                ? reserve(caller, checkout, orderId, now)
+                : NOT_RESERVED;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, priced));
-        } catch (ConstraintViolationException concurrentTwin) {
-            // A concurrent request for the same shop order or key committed first; now we find its order.
-            return QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, priced));
+            try {
+                return settle(QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, orderId, reserved, now)),
+                        reserved, orderId, now);
+            } catch (ConstraintViolationException | NotReserved retry) {
+                // A concurrent request for the same shop order or key committed first, and now we find its
+                // order; or the order the first look found was gone (paid, cancelled) and a new one is due.
+                Supplier<OrderPricing.Reserved> again = reserved == NOT_RESERVED ? reserve(caller, checkout, orderId, now) : reserved;
+                return settle(QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, orderId, again, now)),
+                        again, orderId, now);
+            }
+        } catch (RuntimeException failed) {
+            release(orderId, now);
+            throw failed;
         }
     }
 
-    private Supplier<Pricer.Pricing> price(Store store, NewCheckout checkout) {
+    /** Frees the amounts reserved for a new order when the answer is an existing one. */
+    private static Result settle(Result result, Supplier<OrderPricing.Reserved> reserved, String orderId, Instant now) {
+        if (result.outcome() != Outcome.CREATED && reserved != NOT_RESERVED) {
+            release(orderId, now);
+        }
+        return result;
+    }
+
+    /** A read-only first look: whether this post will make a new order rather than return one. */
+    private static boolean needsNewOrder(Store store, NewCheckout checkout, Optional<String> key, Instant now) {
+        if (key.isPresent() && IdempotencyKey.findByIdOptional(new IdempotencyKey.Id(store.id, key.get())).isPresent()) {
+            return false;
+        }
+        return Order.findUnpaid(store.id, checkout.ecommerceOrderId())
+                .map(unpaid -> unpaid.paymentStatus() == PaymentStatus.PENDING && !now.isBefore(unpaid.expiresAt))
+                .orElse(true);
+    }
+
+    /** No amounts were reserved: the first look found an order to return. */
+    private static final Supplier<OrderPricing.Reserved> NOT_RESERVED = () -> {
+        throw new NotReserved();
+    };
+
+    /** The first look found an order to return, but by the time of the order's transaction a new one was due. */
+    private static final class NotReserved extends RuntimeException {
+        NotReserved() {
+            super("a new order is due after all; its amounts are reserved and the checkout tried again", null, false, false);
+        }
+    }
+
+    private Supplier<OrderPricing.Reserved> reserve(Store store, NewCheckout checkout, String orderId, Instant now) {
         try {
-            Pricer.Pricing result = pricing.price(store, checkout);
+            Pricer.Pricing prices = pricing.price(store, checkout);
+            OrderPricing.Reserved result = pricing.reserve(orderId, prices, now, now.plus(config.expiry()).plus(config.monitoring()));
             return () -> result;
         } catch (ApiException unpriceable) {
             return () -> {
@@ -71,9 +119,13 @@ public class CheckoutService {
         }
     }
 
-    private Result attempt(Store store, NewCheckout checkout, Optional<String> key, String fingerprint,
-                           Supplier<Pricer.Pricing> priced) {
-        Instant now = clock.instant();
+    /** Frees the amounts reserved for an order that was not written (a re-post, a replay, a refusal). */
+    private static void release(String orderId, Instant now) {
+        QuarkusTransaction.requiringNew().run(() -> UniqueAmounts.release(orderId, now));
+    }
+
+    private Result attempt(Store store, NewCheckout checkout, Optional<String> key, String fingerprint, String orderId,
+                           Supplier<OrderPricing.Reserved> reserved, Instant now) {
         if (key.isPresent()) {
             Optional<Result> replay = replay(store.id, key.get(), fingerprint, now);
             if (replay.isPresent()) {
@@ -90,7 +142,7 @@ public class CheckoutService {
             requireSameTotal(unpaid.get(), checkout);
             result = new Result(unpaid.get(), Outcome.EXISTING);
         } else {
-            result = new Result(create(store, checkout, priced.get(), now), Outcome.CREATED);
+            result = new Result(create(store, checkout, orderId, reserved.get(), now), Outcome.CREATED);
         }
         key.ifPresent(k -> remember(store.id, k, fingerprint, result.order(), now));
         Order.flush(); // surface a unique-key race here, where checkout() can retry it
@@ -124,9 +176,9 @@ public class CheckoutService {
         }
     }
 
-    private Order create(Store store, NewCheckout checkout, Pricer.Pricing prices, Instant now) {
+    private Order create(Store store, NewCheckout checkout, String orderId, OrderPricing.Reserved prices, Instant now) {
         Order order = new Order();
-        order.id = UUID.randomUUID().toString();
+        order.id = orderId;
         order.storeId = store.id;
         order.ecommerceOrderId = checkout.ecommerceOrderId();
         order.ecommerceType = checkout.ecommerceType();

@@ -4,14 +4,15 @@ import dev.confirma.chain.AssetCatalog;
 import dev.confirma.chain.Protocol;
 import dev.confirma.payment.DepositAddresses;
 import dev.confirma.payment.ReservedAmount;
+import dev.confirma.payment.UniqueAmounts;
 import dev.confirma.rates.Pricer;
 import dev.confirma.rates.Quote;
 import dev.confirma.rates.UnitsPerOrderCurrency;
 import dev.confirma.store.Store;
 import dev.confirma.store.StoreWallet;
 import jakarta.inject.Singleton;
+import java.math.BigInteger;
 import java.math.MathContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -26,13 +27,17 @@ public class OrderPricing {
     private final Pricer pricer;
     private final AssetCatalog catalog;
     private final DepositAddresses depositAddresses;
-    private final Clock clock;
+    private final UniqueAmounts uniqueAmounts;
 
-    OrderPricing(Pricer pricer, AssetCatalog catalog, DepositAddresses depositAddresses, Clock clock) {
+    OrderPricing(Pricer pricer, AssetCatalog catalog, DepositAddresses depositAddresses, UniqueAmounts uniqueAmounts) {
         this.pricer = pricer;
         this.catalog = catalog;
         this.depositAddresses = depositAddresses;
-        this.clock = clock;
+        this.uniqueAmounts = uniqueAmounts;
+    }
+
+    /** The pricing of an order about to be written, with the unique amounts reserved for it at shared wallets. */
+    public record Reserved(Pricer.Pricing pricing, Map<UniqueAmounts.Wanted, BigInteger> amounts) {
     }
 
     /** Uses the network when rates are stale: call it outside a database transaction. */
@@ -58,24 +63,48 @@ public class OrderPricing {
     }
 
     /**
-     * Persists the pricing as the order's locked quotes and market-rate snapshot, each quote
-     * at an amount no other open order is asked at that address. Call inside the order's transaction.
+     * Reserves, for the order {@code orderId} about to be written, a unique amount for each quote
+     * at a shared wallet, until {@code until}. Commits at once in a transaction of its own: call
+     * it outside any, and {@link UniqueAmounts#release} the amounts if the order is not written.
      */
-    void attach(Order order, Store store, Pricer.Pricing pricing) {
-        Instant reservedUntil = order.monitoredUntil;
+    public Reserved reserve(String orderId, Pricer.Pricing pricing, Instant now, Instant until) {
+        List<UniqueAmounts.Wanted> wanted = pricing.quotes().stream()
+                .filter(quote -> quote.address() != null)
+                .map(OrderPricing::wanted)
+                .toList();
+        return new Reserved(pricing, uniqueAmounts.take(orderId, wanted, now, until));
+    }
+
+    private static UniqueAmounts.Wanted wanted(Quote quote) {
+        return new UniqueAmounts.Wanted(quote.asset().protocol().name(), quote.asset().symbol(), quote.address(),
+                quote.amountBaseUnits());
+    }
+
+    /**
+     * Persists the pricing as the order's locked quotes and market-rate snapshot: at a shared
+     * wallet at its reserved amount, at the order's own deposit address at the amount due.
+     * Call inside the order's transaction.
+     */
+    void attach(Order order, Store store, Reserved reserved) {
         Map<Protocol, String> deposit = depositAddresses.assign(store, order.id);
-        for (Quote quote : pricing.quotes()) {
+        for (Quote quote : reserved.pricing().quotes()) {
             OrderQuote row = new OrderQuote();
             row.id = new OrderQuote.Id(order.id, quote.asset().protocol().name(), quote.asset().symbol());
             row.chainId = quote.asset().chainId();
             row.contract = quote.asset().contract().orElse(null);
             row.decimals = quote.asset().decimals();
-            row.address = quote.address() != null ? quote.address() : deposit.get(quote.asset().protocol());
-            row.amountBaseUnits = ReservedAmount.reserve(row.id.protocol, row.id.asset, row.address, quote.amountBaseUnits(),
-                    order.id, reservedUntil, clock.instant());
+            if (quote.address() != null) {
+                row.address = quote.address();
+                row.amountBaseUnits = reserved.amounts().get(wanted(quote));
+            } else {
+                row.address = deposit.get(quote.asset().protocol());
+                row.amountBaseUnits = quote.amountBaseUnits();
+                ReservedAmount.holdAtOwnAddress(row.id.protocol, row.id.asset, row.address, row.amountBaseUnits, order.id,
+                        order.monitoredUntil);
+            }
             row.persist();
         }
-        for (Map.Entry<String, UnitsPerOrderCurrency> rate : pricing.marketRates().entrySet()) {
+        for (Map.Entry<String, UnitsPerOrderCurrency> rate : reserved.pricing().marketRates().entrySet()) {
             OrderMarketRate row = new OrderMarketRate();
             row.id = new OrderMarketRate.Id(order.id, rate.getKey());
             row.units = rate.getValue().value().round(new MathContext(30, RoundingMode.HALF_EVEN)).setScale(30, RoundingMode.HALF_EVEN);

@@ -1,6 +1,7 @@
 package dev.confirma.order;
 
 import dev.confirma.chain.Protocol;
+import dev.confirma.common.Contention;
 import dev.confirma.chain.watch.BlockCursor;
 import dev.confirma.chain.watch.ChainTransfer;
 import dev.confirma.order.config.CheckoutConfig;
@@ -8,7 +9,7 @@ import dev.confirma.payment.ConfirmationPolicy;
 import dev.confirma.payment.OrderPayment;
 import dev.confirma.payment.PaymentClaim;
 import dev.confirma.payment.PaymentsAttributed;
-import dev.confirma.payment.ReservedAmount;
+import dev.confirma.payment.UniqueAmounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -16,6 +17,7 @@ import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,13 +39,18 @@ public class PaymentDecisions {
 
     private static final Logger LOG = Logger.getLogger(PaymentDecisions.class);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Decisions of one order tried at once when a request changes it at the same moment; then the next poll. */
+    static final int DECISION_ATTEMPTS = 3;
 
     private final OrderStateMachine stateMachine;
     private final ConfirmationPolicy confirmation;
     private final CheckoutConfig checkout;
     private final BlockCursor cursor;
+    private final Clock clock;
 
-    PaymentDecisions(OrderStateMachine stateMachine, ConfirmationPolicy confirmation, CheckoutConfig checkout, BlockCursor cursor) {
+    PaymentDecisions(OrderStateMachine stateMachine, ConfirmationPolicy confirmation, CheckoutConfig checkout, BlockCursor cursor,
+                     Clock clock) {
+        this.clock = clock;
         this.stateMachine = stateMachine;
         this.confirmation = confirmation;
         this.checkout = checkout;
@@ -60,13 +67,15 @@ public class PaymentDecisions {
         }
         for (String orderId : orderIds) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                // the order changed under us (a PUT at the same moment): decided again at once, on what is there now
+                Contention.retrying(DECISION_ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(() -> {
                     decide(orderId, tips);
-                    Order.flush(); // a concurrent change to the order fails here, as the exception caught below, not at commit
-                });
-            } catch (OptimisticLockException | StaleStateException concurrentRequest) {
-                // the order changed under us (a PUT at the same moment): it is decided again next poll
-                LOG.infof("Order %s changed while being decided; deciding it again at the next poll", orderId);
+                    Order.flush(); // a concurrent change to the order fails here, as a race retried above, not at commit
+                    return null;
+                }));
+            } catch (OptimisticLockException | StaleStateException busy) {
+                LOG.infof("Order %s changed %d times while being decided; deciding it again at the next poll", orderId,
+                        DECISION_ATTEMPTS);
             }
         }
     }
@@ -121,7 +130,7 @@ public class PaymentDecisions {
         if (receivedByQuote.isEmpty()) {
             order.amountReceived = null; // nothing credited (yet, or any more after a reorg)
             if (refusedClaim && order.paymentStatus() != PaymentStatus.CANCELLED) {
-                ReservedAmount.delete("orderId", order.id);
+                UniqueAmounts.release(order.id, clock.instant());
                 stateMachine.decidedByChain(order, PaymentStatus.FAILED);
                 LOG.infof("Order %s is failed: its claimed transaction does not pay it", order.id);
             }
@@ -141,7 +150,7 @@ public class PaymentDecisions {
         PaymentStatus verdict = !allDeep ? PaymentStatus.ON_HOLD : enough ? PaymentStatus.CONFIRMED : PaymentStatus.FAILED;
         if (verdict != PaymentStatus.ON_HOLD) {
             // a final order takes no more payments: its amounts are free for other orders again
-            ReservedAmount.delete("orderId", order.id);
+            UniqueAmounts.release(order.id, clock.instant());
         }
         if (stateMachine.decidedByChain(order, verdict)) {
             LOG.infof("Order %s is %s: %s/%s of the amount due received%s", order.id, verdict.wire(), numerator, denominator,

@@ -22,7 +22,7 @@ public class ReservedAddresses implements PaymentAddresses {
     @Override
     public Collection<String> on(Protocol chain) {
         return ReservedAmount.getEntityManager().createQuery("select distinct r.id.address from ReservedAmount r"
-                        + " where r.id.protocol = :chain and r.reservedUntil >= :now", String.class)
+                        + " where r.id.protocol = :chain and r.reservedUntil > :now", String.class)
                 .setParameter("chain", chain.name())
                 .setParameter("now", clock.instant())
                 .getResultList();

@@ -9,15 +9,14 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An open order's exact amount due in one asset at one address. No two open orders share
- * one, so a payment that arrives without a claim names its order by its amount. When the
- * amount due is taken, the order is asked one base unit more (1 wei, 0.000001 USDC), until
- * it is free; the primary key settles two checkouts racing for the same amount.
+ * one, so a payment that arrives without a claim names its order by its amount. At a shared
+ * wallet it is a rung of a ladder handed out by {@link UniqueAmounts}; at an order's own
+ * deposit address it is simply the amount due.
  */
 @Entity
 @Table(name = "reserved_amounts")
@@ -29,37 +28,27 @@ public class ReservedAmount extends PanacheEntityBase {
     @Column(name = "order_id", nullable = false)
     public String orderId;
 
+    /** The ladder's amount due; null at an order's own deposit address, which has no ladder. */
+    @Column(name = "due_base_units", precision = 78, scale = 0)
+    public BigInteger dueBaseUnits;
+
     @Column(name = "reserved_until", nullable = false)
     public Instant reservedUntil;
 
-    /** Reserves the smallest free amount at or above {@code due} and returns it. Call inside the checkout's transaction. */
-    public static BigInteger reserve(String protocol, String asset, String address, BigInteger due, String orderId,
-                                     Instant until, Instant now) {
-        delete("reservedUntil < ?1 and id.protocol = ?2 and id.asset = ?3 and id.address = ?4", now, protocol, asset, address);
-        List<BigInteger> taken = getEntityManager().createQuery("select r.id.amountBaseUnits from ReservedAmount r"
-                        + " where r.id.protocol = ?1 and r.id.asset = ?2 and r.id.address = ?3 and r.id.amountBaseUnits >= ?4"
-                        + " order by r.id.amountBaseUnits", BigInteger.class)
-                .setParameter(1, protocol).setParameter(2, asset).setParameter(3, address).setParameter(4, due)
-                .getResultList();
-        BigInteger amount = due;
-        for (BigInteger used : taken) {
-            if (used.compareTo(amount) > 0) {
-                break;
-            }
-            amount = amount.add(BigInteger.ONE);
-        }
+    /** Holds the amount due at an order's own deposit address: no other order is asked an amount there. */
+    public static void holdAtOwnAddress(String protocol, String asset, String address, BigInteger due, String orderId,
+                                        Instant until) {
         ReservedAmount reservation = new ReservedAmount();
-        reservation.id = new Id(protocol, asset, address, amount);
+        reservation.id = new Id(protocol, asset, address, due);
         reservation.orderId = orderId;
         reservation.reservedUntil = until;
         reservation.persist();
-        return amount;
     }
 
-    /** The order whose amount this is, if its reservation still holds at {@code at}. */
+    /** The order whose amount this is, if its reservation still holds at {@code at} (it holds until its end, exclusive). */
     public static Optional<String> orderFor(String protocol, String asset, String address, BigInteger amount, Instant at) {
         return ReservedAmount.<ReservedAmount>findByIdOptional(new Id(protocol, asset, address, amount))
-                .filter(r -> !r.reservedUntil.isBefore(at))
+                .filter(r -> r.reservedUntil.isAfter(at))
                 .map(r -> r.orderId);
     }
 
