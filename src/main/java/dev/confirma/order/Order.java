@@ -121,6 +121,11 @@ public class Order extends PanacheEntityBase {
         this.expired = true;
     }
 
+    /** The store cancelled it too: no late payment reopens it any more. */
+    void closeLatePaymentWindow() {
+        this.expired = false;
+    }
+
     /** Open, or cancelled only because it expired unpaid: the chain may still decide it. */
     public boolean awaitsPayment() {
         return paymentStatus.isUnpaid() || expired && paymentStatus == PaymentStatus.CANCELLED;

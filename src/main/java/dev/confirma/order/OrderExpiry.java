@@ -1,5 +1,6 @@
 package dev.confirma.order;
 
+import dev.confirma.common.Contention;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
@@ -20,6 +21,8 @@ public class OrderExpiry {
     private static final Logger LOG = Logger.getLogger(OrderExpiry.class);
     /** Orders cancelled per run at most; the next run takes the rest. */
     static final int BATCH = 500;
+    /** Tries of one order when a request changes it at the same moment; then the next run. */
+    static final int ATTEMPTS = 3;
 
     private final OrderStateMachine stateMachine;
     private final Clock clock;
@@ -49,12 +52,12 @@ public class OrderExpiry {
         int cancelled = 0;
         for (String id : due) {
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> expire(id))) {
+                // changed at this very moment (a hash attached, say): looked at again at once, as it is now
+                if (Contention.retrying(ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(() -> expire(id)))) {
                     cancelled++;
                 }
-            } catch (OptimisticLockException | StaleStateException concurrentRequest) {
-                // changed at this very moment (a hash attached, say): the next run looks at it again
-                LOG.debugf("Order %s changed while expiring; looked at again next run", id);
+            } catch (OptimisticLockException | StaleStateException busy) {
+                LOG.debugf("Order %s changed %d times while expiring; looked at again next run", id, ATTEMPTS);
             }
         }
         if (cancelled > 0) {

@@ -43,10 +43,17 @@ public class OrderStateMachine {
         order.setPaymentStatus(initial);
     }
 
-    /** A store asks for {@code target}; returns whether anything changed. */
+    /**
+     * A store asks for {@code target}; returns whether the status changed. A store cancelling an
+     * order the expiry already cancelled means it will not take it: a late payment no longer reopens it.
+     */
     public boolean requestByStore(Order order, PaymentStatus target) {
         PaymentStatus from = order.paymentStatus();
         if (from == target) {
+            if (target == PaymentStatus.CANCELLED && order.expired()) {
+                order.closeLatePaymentWindow();
+                order.updatedAt = clock.instant();
+            }
             return false;
         }
         if (!STORE_TRANSITIONS.get(from).contains(target)) {

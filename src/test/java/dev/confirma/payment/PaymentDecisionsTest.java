@@ -305,6 +305,22 @@ class PaymentDecisionsTest {
                 .body("amountReceived", equalTo("12.5"));
     }
 
+    /** Found by CheckoutRacesTest: the store's cancel was answered 200, then a late payment confirmed the order. */
+    @Test
+    void shouldNotReopenAnExpiredOrderTheStoreCancelledToo() {
+        String order = order();
+        TestClockProducer.clock().advance(Duration.ofMinutes(16));
+        expiry.cancelExpired();
+        store.asPlugin().body(Map.of("paymentStatus", "cancelled")).put("/plugins/checkout/" + order).then()
+                .statusCode(200).body("paymentStatus", equalTo("cancelled"));
+
+        AnvilNodes.CELO.alignClock(TestClockProducer.clock());
+        AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
+        afterBlocks(order, 10).body("paymentStatus", equalTo("cancelled")).body("late", equalTo(false));
+        store.asPlugin().body(Map.of("transactionHash", Fixtures.randomTxHash())).put("/plugins/checkout/" + order).then()
+                .statusCode(409).body("error.code", equalTo("order_not_payable"));
+    }
+
     @Test
     void shouldTakeAHashForAnExpiredOrderAndConfirmItLate() {
         String order = order();
