@@ -5,12 +5,14 @@ import dev.confirma.chain.evm.EvmAddress;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /** Every asset the server is configured to accept, on the enabled chains. */
@@ -34,20 +36,37 @@ public class AssetCatalog {
             }
             long chainId = chain.getValue().chainId().orElseThrow(() ->
                     new IllegalStateException("confirma.chains." + chain.getKey() + ".chain-id is required"));
+            Map<String, String> symbolByContract = new HashMap<>();
             for (Map.Entry<String, ChainsConfig.Asset> asset : chain.getValue().assets().entrySet()) {
+                String key = "confirma.chains." + chain.getKey() + ".assets." + asset.getKey();
                 ChainsConfig.Asset a = asset.getValue();
                 if (a.decimals() < 0 || a.decimals() > 36) {
-                    throw new IllegalStateException("confirma.chains." + chain.getKey() + ".assets." + asset.getKey()
-                            + ".decimals must be between 0 and 36");
+                    throw new IllegalStateException(key + ".decimals must be between 0 and 36");
                 }
-                Optional<String> contract = a.contract().map(c -> EvmAddress.parse(c).orElseThrow(() ->
-                        new IllegalStateException("confirma.chains." + chain.getKey() + ".assets." + asset.getKey()
-                                + ".contract is not a valid address: " + c)));
-                all.add(new Asset(protocol.get(), chainId, asset.getKey(), contract, a.decimals(), a.coingeckoId()));
+                Optional<String> contract = a.contract().map(c -> address(key + ".contract", c));
+                Optional<String> tokenContract = a.tokenContract().map(c -> address(key + ".token-contract", c));
+                if (contract.isPresent() && tokenContract.isPresent()) {
+                    throw new IllegalStateException(key + ".token-contract is only for a native coin (an asset without contract)");
+                }
+                // one contract's Transfer logs can be one asset's payments only, or a payment would count twice
+                for (String address : Stream.concat(contract.stream(), tokenContract.stream()).toList()) {
+                    String other = symbolByContract.putIfAbsent(address.toLowerCase(Locale.ROOT), asset.getKey());
+                    if (other != null) {
+                        throw new IllegalStateException(key + ": contract " + address + " is already " + other
+                                + "'s on confirma.chains." + chain.getKey());
+                    }
+                }
+                String displayName = a.displayName().map(String::trim).filter(name -> !name.isEmpty()).orElse(asset.getKey());
+                all.add(new Asset(protocol.get(), chainId, asset.getKey(), contract, a.decimals(), a.coingeckoId(), tokenContract,
+                        displayName));
             }
         }
         all.sort(Comparator.comparing((Asset a) -> a.protocol().ordinal()).thenComparing(Asset::symbol));
         this.assets = List.copyOf(all);
+    }
+
+    private static String address(String key, String value) {
+        return EvmAddress.parse(value).orElseThrow(() -> new IllegalStateException(key + " is not a valid address: " + value));
     }
 
     public List<Asset> all() {

@@ -39,8 +39,8 @@ public record PaymentPage(
         String sessionToken,
         long pollMillis) {
 
-    /** One asset on one chain the order can be paid with, and how to pay it. */
-    public record QuoteOption(String key, String protocol, String chainName, long chainId, String asset, String contract,
+    /** One asset on one chain the order can be paid with, and how to pay it; {@code assetName} is for people, {@code asset} the API's symbol. */
+    public record QuoteOption(String key, String protocol, String chainName, long chainId, String asset, String assetName, String contract,
                               String amount, String amountBaseUnits, String address, String paymentUri,
                               boolean selected, String nativeSymbol, String walletRpcUrl, String explorerUrl) {
 
@@ -55,7 +55,7 @@ public record PaymentPage(
     }
 
     /** A payment the chain showed, or a claimed hash it has not shown yet ({@code status} unverified). */
-    public record TransactionLine(String protocol, String hash, String asset, String amount, long confirmations,
+    public record TransactionLine(String protocol, String hash, String asset, String assetName, String amount, long confirmations,
                                   long requiredConfirmations, String status, String explorerUrl) {
     }
 
@@ -63,8 +63,8 @@ public record PaymentPage(
     public record Progress(long confirmations, long required, boolean verified) {
     }
 
-    /** Amounts in {@code unit}: an asset symbol, or the order currency when several assets were paid. */
-    public record Shortfall(String received, String missing, String unit) {
+    /** Amounts in {@code unit}: an asset symbol (named {@code unitName} for people), or the order currency when several assets were paid. */
+    public record Shortfall(String received, String missing, String unit, String unitName) {
     }
 
     public record TransactionLink(String hash, String url, String explorer) {

@@ -99,7 +99,7 @@ public class PaymentPages {
             ChainsConfig.Chain chain = chains.chains().get(protocol.configKey());
             String key = key(q);
             options.add(new PaymentPage.QuoteOption(key, q.protocol(), protocol.displayName(), asset.chainId(), q.asset(),
-                    q.contract(), q.amount(), q.amountBaseUnits(), q.address(), q.paymentUri(), key.equals(chosen), nativeSymbol(protocol),
+                    asset.displayName(), q.contract(), q.amount(), q.amountBaseUnits(), q.address(), q.paymentUri(), key.equals(chosen), nativeSymbol(protocol),
                     chain.walletRpcUrl().orElse(null), chain.explorerUrl().orElse(null)));
         }
         return options;
@@ -115,8 +115,13 @@ public class PaymentPages {
     }
 
     private PaymentPage.TransactionLine line(OrderView.TransactionView t) {
-        return new PaymentPage.TransactionLine(t.protocol(), t.hash(), t.asset(), t.amount(), t.confirmations(),
+        return new PaymentPage.TransactionLine(t.protocol(), t.hash(), t.asset(), assetName(t.protocol(), t.asset()), t.amount(), t.confirmations(),
                 confirmation.depth(t.protocol()), t.status(), explorerUrl(t.protocol(), t.hash()).orElse(null));
+    }
+
+    /** The name shoppers know an asset by ("USDm (cUSD)"); the symbol itself for one this server no longer lists. */
+    private String assetName(String chain, String symbol) {
+        return Protocol.parse(chain).flatMap(p -> assets.find(p, symbol)).map(Asset::displayName).orElse(symbol);
     }
 
     private Optional<String> explorerUrl(String chain, String hash) {
@@ -138,21 +143,22 @@ public class PaymentPages {
     }
 
     /** One asset paid: in that asset, against its quote. Several: in the order currency. */
-    private static PaymentPage.Shortfall shortfall(Order order, OrderView view) {
+    private PaymentPage.Shortfall shortfall(Order order, OrderView view) {
         if (order.paymentMethod != null) {
             Optional<OrderView.QuoteView> quote = view.quotes().stream()
                     .filter(q -> q.asset().equals(order.paymentMethod) && q.protocol().equals(order.blockchain)).findFirst();
             if (quote.isPresent()) {
                 BigDecimal due = new BigDecimal(quote.get().amount());
                 return new PaymentPage.Shortfall(Money.plain(order.amountReceived).toPlainString(),
-                        Money.plain(due.subtract(order.amountReceived).max(BigDecimal.ZERO)).toPlainString(), order.paymentMethod);
+                        Money.plain(due.subtract(order.amountReceived).max(BigDecimal.ZERO)).toPlainString(), order.paymentMethod,
+                        assetName(order.blockchain, order.paymentMethod));
             }
         }
         int minor = Math.max(2, Money.significantScale(order.orderTotal));
         BigDecimal received = order.amountReceived.setScale(minor, RoundingMode.FLOOR);
         BigDecimal missing = order.orderTotal.subtract(order.amountReceived).max(BigDecimal.ZERO).setScale(minor, RoundingMode.CEILING);
         return new PaymentPage.Shortfall(Money.format(received, order.orderCurrency), Money.format(missing, order.orderCurrency),
-                order.orderCurrency);
+                order.orderCurrency, order.orderCurrency);
     }
 
     private static PaymentPage.TransactionLink paidWith(List<PaymentPage.TransactionLine> transactions) {

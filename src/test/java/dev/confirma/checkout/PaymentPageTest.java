@@ -177,6 +177,32 @@ class PaymentPageTest {
     }
 
     @Test
+    void shouldNameMentosDollarByItsNewBrandAndKeepItsTickerForWalletsAndTheApi() {
+        Checkout checkout = newCheckout();
+        assertEquals("cUSD", checkout.json().getString("quotes.find { it.contract == '" + AnvilNodes.CELO.token("cUSD") + "' }.asset"),
+                "plugins keep the symbol they know");
+        String html = page(checkout, "en");
+        assertTrue(html.contains("<h2>USDm (cUSD) on Celo</h2>"), html);
+        assertTrue(html.contains("data-quote=\"CELO-cUSD\">USDm (cUSD) on Celo</a>"), "the asset choice");
+        assertTrue(html.matches("(?s).*id=\"quote-CELO-cUSD\".*?<span class=\"unit\">USDm \\(cUSD\\)</span>.*"), "the amount's unit");
+        assertTrue(html.contains("Scan with your wallet app to pay 12.5 USDm (cUSD) on Celo"), "the QR code's caption");
+        assertTrue(html.contains("data-asset=\"cUSD\""), "the wallet button and the claim send the API's symbol");
+        assertTrue(html.contains("<h2>CELO on Celo</h2>"), "an asset without a display name is named by its symbol");
+        assertTrue(page(checkout, "pt-BR").contains("<h2>USDm (cUSD) na rede Celo</h2>"));
+        assertTrue(page(checkout, "es").contains("<h2>USDm (cUSD) en Celo</h2>"));
+        given().queryParam("sessionToken", checkout.token()).get("/public/orders/" + checkout.id()).then().statusCode(200)
+                .body("quotes.find { it.asset == 'cUSD' }.assetName", equalTo("USDm (cUSD)"))
+                .body("quotes.find { it.asset == 'CELO' }.assetName", equalTo("CELO"));
+
+        claim(checkout, AnvilNodes.CELO.payToken("cUSD", wallet, checkout.due("cUSD")));
+        watcher.poll(Protocol.CELO);
+        assertTrue(page(checkout, "en").contains(" · 12.5 USDm (cUSD) · pending"), "the payment, in the transactions list");
+        given().queryParam("sessionToken", checkout.token()).get("/public/orders/" + checkout.id()).then()
+                .body("transactions[0].asset", equalTo("cUSD"))
+                .body("transactions[0].assetName", equalTo("USDm (cUSD)"));
+    }
+
+    @Test
     void shouldShowTheQuoteTheShopperPicked() {
         Checkout checkout = newCheckout();
         String html = given().get(checkout.page() + "&quote=CELO-USDC").then().statusCode(200).extract().asString();

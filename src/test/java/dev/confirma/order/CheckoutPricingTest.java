@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Prices from the stub's defaults: 1 CELO = 0.5 USD, 1 ETH = 2000 USD, stablecoins 1 USD (cUSD only on CoinGecko). */
+/**
+ * Prices from the stub's defaults: 1 CELO = 0.5 USD, 1 ETH = 2000 USD, dollar stablecoins 1 USD, cEUR 1.25 USD, cREAL 0.2 USD
+ * (Mento's only on CoinGecko).
+ */
 @QuarkusTest
 class CheckoutPricingTest {
 
@@ -42,8 +45,8 @@ class CheckoutPricingTest {
         String celoWallet = store.celoWallet();
         String ethWallet = store.ethWallet();
         postCheckout(store, checkout(store)).statusCode(200)
-                .body("quotes.protocol", contains("CELO", "CELO", "CELO", "ETHEREUM", "ETHEREUM", "ETHEREUM"))
-                .body("quotes.asset", contains("CELO", "USDC", "cUSD", "ETH", "USDC", "USDT"))
+                .body("quotes.protocol", contains("CELO", "CELO", "CELO", "CELO", "CELO", "CELO", "ETHEREUM", "ETHEREUM", "ETHEREUM"))
+                .body("quotes.asset", contains("CELO", "USDC", "USDT", "cEUR", "cREAL", "cUSD", "ETH", "USDC", "USDT"))
                 .body("quotes[0].contract", nullValue())
                 .body("quotes[0].decimals", equalTo(18))
                 .body("quotes[0].address", equalTo(celoWallet))
@@ -56,18 +59,31 @@ class CheckoutPricingTest {
                 .body("quotes[1].amountBaseUnits", equalTo("12500000"))
                 .body("quotes[1].paymentUri", equalTo("ethereum:" + AnvilNodes.CELO.token("USDC") + "@42220/transfer?address="
                         + celoWallet + "&uint256=12500000"))
-                .body("quotes[2].amountBaseUnits", equalTo("12500000000000000000"))
-                .body("quotes[3].address", equalTo(ethWallet))
-                .body("quotes[3].amount", equalTo("0.00625"))
-                .body("quotes[3].amountBaseUnits", equalTo("6250000000000000"))
-                .body("quotes[3].paymentUri", equalTo("ethereum:" + ethWallet + "@1?value=6250000000000000"))
-                .body("quotes[4].paymentUri", equalTo("ethereum:" + AnvilNodes.ETHEREUM.token("USDC") + "@1/transfer?address="
+                .body("quotes[2].contract", equalTo(AnvilNodes.CELO.token("USDT")))
+                .body("quotes[2].decimals", equalTo(6))
+                .body("quotes[2].amountBaseUnits", equalTo("12500000"))
+                // 12.50 USD at 1.25 USD per cEUR and 0.2 USD per cREAL
+                .body("quotes[3].contract", equalTo(AnvilNodes.CELO.token("cEUR")))
+                .body("quotes[3].decimals", equalTo(18))
+                .body("quotes[3].amount", equalTo("10"))
+                .body("quotes[4].contract", equalTo(AnvilNodes.CELO.token("cREAL")))
+                .body("quotes[4].decimals", equalTo(18))
+                .body("quotes[4].amountBaseUnits", equalTo("62500000000000000000"))
+                .body("quotes[5].contract", equalTo(AnvilNodes.CELO.token("cUSD")))
+                .body("quotes[5].amountBaseUnits", equalTo("12500000000000000000"))
+                .body("quotes[6].address", equalTo(ethWallet))
+                .body("quotes[6].amount", equalTo("0.00625"))
+                .body("quotes[6].amountBaseUnits", equalTo("6250000000000000"))
+                .body("quotes[6].paymentUri", equalTo("ethereum:" + ethWallet + "@1?value=6250000000000000"))
+                .body("quotes[7].paymentUri", equalTo("ethereum:" + AnvilNodes.ETHEREUM.token("USDC") + "@1/transfer?address="
                         + ethWallet + "&uint256=12500000"))
-                .body("quotes[5].contract", equalTo(AnvilNodes.ETHEREUM.token("USDT")))
+                .body("quotes[8].contract", equalTo(AnvilNodes.ETHEREUM.token("USDT")))
                 .body("marketRates.CELO", equalTo("2"))
                 .body("marketRates.ETH", equalTo("0.0005"))
                 .body("marketRates.USDC", equalTo("1"))
                 .body("marketRates.cUSD", equalTo("1"))
+                .body("marketRates.cEUR", equalTo("0.8"))
+                .body("marketRates.cREAL", equalTo("5"))
                 .body("marketRates.USDT", equalTo("1"));
     }
 

@@ -204,7 +204,7 @@ class OrderUpdateTest {
                 new Case(Map.of("transactionHash", "0x1234"), 400, "transactionHash", "transactionHash must be 0x followed by 64 hex digits"),
                 new Case(Map.of("transactionHash", "0x" + "g".repeat(64)), 400, "transactionHash", "transactionHash must be 0x followed by 64 hex digits"),
                 new Case(Map.of("blockchain", "BITCOIN"), 400, "blockchain", "blockchain must be CELO or ETHEREUM"),
-                new Case(Map.of("paymentMethod", "DOGE"), 400, "paymentMethod", "paymentMethod DOGE is not an asset this server accepts (CELO, USDC, cUSD, ETH, USDT)"),
+                new Case(Map.of("paymentMethod", "DOGE"), 400, "paymentMethod", "paymentMethod DOGE is not an asset this server accepts (CELO, USDC, USDT, cEUR, cREAL, cUSD, ETH)"),
                 new Case(Map.of("paymentMethod", "ETH", "blockchain", "CELO"), 400, "paymentMethod", "paymentMethod ETH is not accepted on CELO"),
                 new Case(Map.of("paymentMethod", "USDC"), 400, "paymentMethod", "This order can be paid in cUSD on CELO only"),
                 new Case(Map.of("blockchain", "ETHEREUM"), 400, "blockchain", "This order can be paid in cUSD on CELO only"),

@@ -74,7 +74,7 @@ class MarketRatesTest {
         assertEquals(1, RateStub.COINGECKO.requests().size());
         assertEquals(1, RateStub.COINBASE.requests().size());
         URI coingecko = RateStub.COINGECKO.requests().get(0);
-        assertTrue(coingecko.getQuery().contains("ids=celo,celo-dollar,ethereum,tether,usd-coin"), coingecko.toString());
+        assertTrue(coingecko.getQuery().contains("ids=celo,celo-dollar,celo-euro,celo-real-creal,ethereum,tether,usd-coin"), coingecko.toString());
         assertTrue(coingecko.getQuery().contains("vs_currencies=brl,eur,usd"), coingecko.toString());
         assertEquals("currency=USD", RateStub.COINBASE.requests().get(0).getQuery());
     }

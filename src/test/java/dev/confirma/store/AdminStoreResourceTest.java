@@ -69,7 +69,7 @@ class AdminStoreResourceTest {
     @Test
     void shouldAcceptEveryConfiguredAssetWhenNoneAreListed() {
         asOperator().body(Map.of("name", "All assets")).post("/admin/stores").then().statusCode(201)
-                .body("acceptedAssets", contains("CELO", "USDC", "cUSD", "ETH", "USDT"))
+                .body("acceptedAssets", contains("CELO", "USDC", "USDT", "cEUR", "cREAL", "cUSD", "ETH"))
                 .body("wallets.size()", equalTo(0))
                 .body("markupPercentage", equalTo(0));
     }
@@ -171,7 +171,7 @@ class AdminStoreResourceTest {
                 Arguments.of(Map.of("name", "x", "markupPercentage", "1.00001"), "markupPercentage", "markupPercentage may have at most 4 decimal places"),
                 Arguments.of(Map.of("name", "x", "discountPercentage", 100), "discountPercentage", "discountPercentage must be between 0 and less than 100"),
                 Arguments.of(Map.of("name", "x", "acceptedAssets", List.of("DOGE")), "acceptedAssets",
-                        "acceptedAssets: DOGE is not an asset this server accepts (CELO, USDC, cUSD, ETH, USDT)"),
+                        "acceptedAssets: DOGE is not an asset this server accepts (CELO, USDC, USDT, cEUR, cREAL, cUSD, ETH)"),
                 Arguments.of(Map.of("name", "x", "acceptedAssets", List.of()), "acceptedAssets",
                         "acceptedAssets must list at least one asset, or be left out to accept all"));
     }

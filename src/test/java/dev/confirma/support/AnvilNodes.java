@@ -46,11 +46,17 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
         CELO.start();
         ETHEREUM.start();
         CELO_PROXY.start(CELO.url());
-        // the accepted stablecoins, deployed for real: 18 decimals (cUSD) and 6 (USDC, USDT)
+        // the accepted stablecoins, deployed for real: 18 decimals (cUSD, cEUR, cREAL) and 6 (USDC, USDT)
         CELO.deployToken("cUSD", 18);
         CELO.deployToken("USDC", 6);
+        CELO.deployToken("USDT", 6);
+        CELO.deployToken("cEUR", 18);
+        CELO.deployToken("cREAL", 18);
         ETHEREUM.deployToken("USDC", 6);
         ETHEREUM.deployToken("USDT", 6);
+        // CELO's own ERC-20 interface (token duality, 0x471E…a438 on Celo): a test token plays it, so its Transfer logs,
+        // which carry no native value on this node, are what the server must count as CELO
+        CELO.deployNativeTokenInterface("CELO");
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "confirma.chains.celo.rpc-urls", "http://127.0.0.1:" + freePort() + "," + CELO_PROXY.url(),
                 "confirma.chains.ethereum.rpc-urls", ETHEREUM.url(),
@@ -59,6 +65,7 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
                 "confirma.chains.celo.poll-interval", "PT24H",
                 "confirma.chains.ethereum.poll-interval", "PT24H"));
         CELO.tokens.forEach((symbol, address) -> config.put("confirma.chains.celo.assets." + symbol + ".contract", address));
+        config.put("confirma.chains.celo.assets.CELO.token-contract", CELO.nativeTokenInterface);
         ETHEREUM.tokens.forEach((symbol, address) -> config.put("confirma.chains.ethereum.assets." + symbol + ".contract", address));
         return config;
     }
@@ -82,6 +89,8 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
     public static final class Node {
         private final long chainId;
         private final Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        /** The contract standing in for the native coin's ERC-20 interface, when deployed. */
+        private String nativeTokenInterface;
         private Process process;
         private int port;
         private Path state;
@@ -186,6 +195,20 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
         }
 
         void deployToken(String symbol, int decimals) {
+            tokens.put(symbol, deploy(symbol, decimals));
+        }
+
+        void deployNativeTokenInterface(String nativeSymbol) {
+            nativeTokenInterface = deploy(nativeSymbol, 18);
+        }
+
+        /** The deployed stand-in of the native coin's ERC-20 interface (EIP-55). */
+        public String nativeTokenInterface() {
+            return nativeTokenInterface;
+        }
+
+        /** A test token's address (EIP-55); everything minted to {@link #PAYER}. */
+        private String deploy(String symbol, int decimals) {
             String bytecode;
             try (var in = AnvilNodes.class.getResourceAsStream("/contracts/TestToken.bin")) {
                 bytecode = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
@@ -197,7 +220,7 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
                     new org.web3j.abi.datatypes.generated.Uint8(decimals),
                     new org.web3j.abi.datatypes.generated.Uint256(java.math.BigInteger.TEN.pow(decimals + 12))));
             String hash = send(Map.of("from", PAYER, "data", "0x" + bytecode + arguments, "gas", "0x2dc6c0"));
-            tokens.put(symbol, org.web3j.crypto.Keys.toChecksumAddress(receipt(hash).get("contractAddress").asText()));
+            return org.web3j.crypto.Keys.toChecksumAddress(receipt(hash).get("contractAddress").asText());
         }
 
         /**
@@ -226,7 +249,16 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
 
         /** Calls {@code transfer(to, amount)} on the test token {@code symbol}. */
         public String payToken(String symbol, String to, java.math.BigInteger amount) {
-            return send(Map.of("from", PAYER, "to", token(symbol), "gas", "0x186a0", "data",
+            return transfer(token(symbol), to, amount);
+        }
+
+        /** Pays the native coin the way a contract or a token-only wallet does: {@code transfer} on its ERC-20 interface. */
+        public String payThroughNativeTokenInterface(String to, java.math.BigInteger amount) {
+            return transfer(nativeTokenInterface, to, amount);
+        }
+
+        private String transfer(String contract, String to, java.math.BigInteger amount) {
+            return send(Map.of("from", PAYER, "to", contract, "gas", "0x186a0", "data",
                     org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("transfer",
                             List.of(new org.web3j.abi.datatypes.Address(to), new org.web3j.abi.datatypes.generated.Uint256(amount)),
                             List.of()))));

@@ -22,10 +22,16 @@ import java.util.concurrent.TimeUnit;
  */
 public class RateStub implements QuarkusTestResourceLifecycleManager {
 
-    /** Default prices agree between the two: 1 CELO = 0.5 USD, 1 ETH = 2000 USD, 1 USD = 5 BRL = 0.9 EUR. */
+    /**
+     * Default prices agree between the two: 1 CELO = 0.5 USD, 1 ETH = 2000 USD, 1 USD = 5 BRL = 0.9 EUR.
+     * Only CoinGecko's prices Mento's stablecoins (cUSD at 1 USD, cEUR at 1.25 USD, cREAL at 0.2 USD = 1 BRL): Coinbase's
+     * lists none of them.
+     */
     public static final String COINGECKO_DEFAULT = """
             {"celo":{"usd":0.5,"brl":2.5,"eur":0.45},
              "celo-dollar":{"usd":1.0,"brl":5.0,"eur":0.9},
+             "celo-euro":{"usd":1.25,"brl":6.25,"eur":1.125},
+             "celo-real-creal":{"usd":0.2,"brl":1.0,"eur":0.18},
              "usd-coin":{"usd":1.0,"brl":5.0,"eur":0.9},
              "ethereum":{"usd":2000,"brl":10000,"eur":1800},
              "tether":{"usd":1,"brl":5,"eur":0.9}}""";

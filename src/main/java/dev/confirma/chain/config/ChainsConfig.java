@@ -68,5 +68,15 @@ public interface ChainsConfig {
 
         /** CoinGecko coin id used to price it. */
         Optional<String> coingeckoId();
+
+        /**
+         * The ERC-20 interface of a native coin (CELO's token duality): a {@code Transfer} log of
+         * this contract moves the native coin itself, so it is recorded as a payment in this
+         * asset. Only for an asset without {@code contract}.
+         */
+        Optional<String> tokenContract();
+
+        /** The name shoppers know the asset by ("USDm (cUSD)"); the symbol when absent. */
+        Optional<String> displayName();
     }
 }

@@ -231,7 +231,7 @@ public class ChainWatcher {
                 Instant.ofEpochSecond(block.getTimestamp().longValueExact()));
     }
 
-    /** Every address payments may arrive at on this chain, and the chain's accepted assets by contract. */
+    /** Every address payments may arrive at on this chain, and the chain's accepted assets by the contract whose logs move them. */
     private Watchlist watchlist(Protocol protocol) {
         Set<String> addresses = QuarkusTransaction.requiringNew().call(() -> paymentAddresses.stream()
                 .flatMap(source -> source.on(protocol).stream())
@@ -240,8 +240,9 @@ public class ChainWatcher {
         Optional<String> nativeAsset = catalog.all().stream()
                 .filter(a -> a.protocol() == protocol && a.isNative()).map(Asset::symbol).findFirst();
         Map<String, String> tokens = new HashMap<>();
-        catalog.all().stream().filter(a -> a.protocol() == protocol && !a.isNative())
-                .forEach(a -> tokens.put(a.contract().orElseThrow().toLowerCase(Locale.ROOT), a.symbol()));
+        // a native coin's own ERC-20 interface (CELO's) counts as that coin: its Transfer logs are recorded in the native symbol
+        catalog.all().stream().filter(a -> a.protocol() == protocol)
+                .forEach(a -> a.contract().or(a::tokenContract).ifPresent(c -> tokens.put(c.toLowerCase(Locale.ROOT), a.symbol())));
         return new Watchlist(addresses, nativeAsset, tokens);
     }
 

@@ -18,7 +18,10 @@ import org.web3j.utils.Numeric;
 /**
  * Finds the transfers to watched addresses in a run of consecutive blocks: native value in
  * their transactions (with each receipt's success flag, receipts fetched in one batch), and
- * ERC-20 {@code Transfer} logs of the accepted tokens filtered by recipient. Logs of blocks
+ * ERC-20 {@code Transfer} logs of the accepted tokens filtered by recipient. A log of a native
+ * coin's own token interface (CELO at 0x471E…a438) is that coin: on Celo a plain value transfer
+ * emits no log and a call to the token's {@code transfer} carries no value, so each movement of
+ * CELO is seen exactly once, by one of the two reads. Logs of blocks
  * already as deep as the confirmation depth are read with {@code eth_getLogs} over block
  * ranges; logs of the newest blocks by block hash, in one batch, so a node behind a load
  * balancer that has not seen a block yet answers an error instead of an empty list.

@@ -27,15 +27,15 @@ public record PublicOrderView(
         String successReturnUrl,
         String cancelReturnUrl) {
 
-    /** An amount due, as in the plugin API's quotes, with the chain id a wallet needs. */
-    public record Quote(String protocol, long chainId, String asset, String contract, String address, String amount,
+    /** An amount due, as in the plugin API's quotes, with the chain id a wallet needs and the asset's name for people. */
+    public record Quote(String protocol, long chainId, String asset, String assetName, String contract, String address, String amount,
                         String amountBaseUnits, String paymentUri) {
     }
 
     static PublicOrderView of(PaymentPage page) {
         return new PublicOrderView(page.orderId(), page.ecommerceOrderId(), page.storeName(), page.orderTotal(), page.orderCurrency(),
                 page.paymentStatus(), page.state().wire(), page.late(), page.expiresAt(), page.secondsLeft(),
-                page.quotes().stream().map(q -> new Quote(q.protocol(), q.chainId(), q.asset(), q.contract(), q.address(),
+                page.quotes().stream().map(q -> new Quote(q.protocol(), q.chainId(), q.asset(), q.assetName(), q.contract(), q.address(),
                         q.amount(), q.amountBaseUnits(), q.paymentUri())).toList(),
                 page.transactions(), page.progress(), page.shortfall(), page.successReturnUrl(), page.cancelReturnUrl());
     }

@@ -76,6 +76,22 @@ class ChainTransfersTest {
     }
 
     @Test
+    void shouldRecordCeloSentThroughItsTokenInterfaceAsCeloOnce() {
+        String sentNatively = AnvilNodes.CELO.pay(wallet, ONE_AND_A_HALF_CELO);
+        String sentAsToken = AnvilNodes.CELO.payThroughNativeTokenInterface(wallet, ONE_AND_A_HALF_CELO);
+        AnvilNodes.CELO.mine(10); // deep now: their logs are read by block range, the last one's by block hash
+        String deepAsToken = AnvilNodes.CELO.payThroughNativeTokenInterface(wallet, BigInteger.ONE);
+        watcher.poll(Protocol.CELO);
+
+        List<ChainTransfer> seen = transfersTo(wallet);
+        assertEquals(List.of(sentNatively + ":native", sentAsToken + ":log", deepAsToken + ":log"),
+                seen.stream().map(t -> t.txHash + ":" + (t.logIndex == ChainTransfer.NATIVE ? "native" : "log")).toList(),
+                "each transfer once: the native send has no log, the token call carries no value");
+        assertTrue(seen.stream().allMatch(t -> t.asset.equals("CELO") && t.succeeded && t.fromAddress.equals(AnvilNodes.PAYER)));
+        assertEquals(List.of(ONE_AND_A_HALF_CELO, ONE_AND_A_HALF_CELO, BigInteger.ONE), seen.stream().map(t -> t.amountBaseUnits).toList());
+    }
+
+    @Test
     void shouldIgnorePaymentsToAddressesNoStoreUses() {
         String stranger = Fixtures.randomAddress();
         AnvilNodes.CELO.pay(stranger, ONE_AND_A_HALF_CELO);
