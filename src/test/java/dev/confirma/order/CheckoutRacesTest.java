@@ -77,12 +77,13 @@ class CheckoutRacesTest {
         Map<String, Set<BigInteger>> amountsByQuote = new HashMap<>();
         for (JsonPath order : orders) {
             List<Map<String, Object>> quotes = order.getList("quotes");
-            assertEquals(6, quotes.size(), "every asset quoted on both chains");
+            assertTrue(quotes.size() >= 6, "every asset quoted on both chains: " + quotes);
             for (Map<String, Object> quote : quotes) {
                 amountsByQuote.computeIfAbsent(quote.get("protocol") + " " + quote.get("asset"), k -> new HashSet<>())
                         .add(new BigInteger((String) quote.get("amountBaseUnits")));
             }
         }
+        assertEquals(orders.get(0).getList("quotes").size(), amountsByQuote.size());
         amountsByQuote.forEach((quote, amounts) -> {
             assertEquals(SHOPPERS, amounts.size(), quote + ": one amount per order");
             BigInteger lowest = Collections.min(amounts);
