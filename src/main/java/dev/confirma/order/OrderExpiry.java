@@ -4,10 +4,8 @@ import dev.confirma.common.Contention;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
-import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.util.List;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +54,10 @@ public class OrderExpiry {
                 if (Contention.retrying(ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(() -> expire(id)))) {
                     cancelled++;
                 }
-            } catch (OptimisticLockException | StaleStateException busy) {
+            } catch (RuntimeException busy) {
+                if (!Contention.isRace(busy)) {
+                    throw busy;
+                }
                 LOG.debugf("Order %s changed %d times while expiring; looked at again next run", id, ATTEMPTS);
             }
         }

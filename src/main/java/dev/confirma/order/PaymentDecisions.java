@@ -13,7 +13,6 @@ import dev.confirma.payment.UniqueAmounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,7 +71,10 @@ public class PaymentDecisions {
                     Order.flush(); // a concurrent change to the order fails here, as a race retried above, not at commit
                     return null;
                 }));
-            } catch (OptimisticLockException | StaleStateException busy) {
+            } catch (RuntimeException busy) {
+                if (!Contention.isRace(busy)) {
+                    throw busy;
+                }
                 LOG.infof("Order %s changed %d times while being decided; deciding it again at the next poll", orderId,
                         DECISION_ATTEMPTS);
             }

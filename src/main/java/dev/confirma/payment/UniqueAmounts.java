@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,7 +74,19 @@ public class UniqueAmounts {
 
     private static BigInteger takeOne(Wanted quote, String orderId, Instant now, Instant until) {
         EntityManager em = ReservedAmount.getEntityManager();
-        BigInteger top = lockLadder(em, quote);
+        Optional<BigInteger> top = lockLadder(em, quote);
+        if (top.isEmpty()) {
+            // the first order at this amount due: a new ladder, with no free rung to look for
+            BigInteger amount = firstFreeFrom(em, quote, quote.due());
+            addRung(em, quote, amount, orderId, until);
+            // a checkout making the same ladder at this moment makes this insert fail on the key: take() tries again
+            em.createNativeQuery("INSERT INTO amount_ladders (protocol, asset, address, due_base_units, next_base_units)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, quote.protocol()).setParameter(2, quote.asset()).setParameter(3, quote.address())
+                    .setParameter(4, quote.due()).setParameter(5, amount.add(BigInteger.ONE))
+                    .executeUpdate();
+            return amount;
+        }
         List<?> free = em.createNativeQuery("SELECT amount_base_units FROM reserved_amounts"
                         + " WHERE protocol = ?1 AND asset = ?2 AND address = ?3 AND due_base_units = ?4 AND reserved_until <= ?5"
                         + " ORDER BY reserved_until FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED")
@@ -89,13 +102,8 @@ public class UniqueAmounts {
                     .executeUpdate();
             return amount;
         }
-        BigInteger amount = firstFreeFrom(em, quote, top);
-        em.createNativeQuery("INSERT INTO reserved_amounts"
-                        + " (protocol, asset, address, amount_base_units, due_base_units, order_id, reserved_until)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, quote.protocol()).setParameter(2, quote.asset()).setParameter(3, quote.address())
-                .setParameter(4, amount).setParameter(5, quote.due()).setParameter(6, orderId).setParameter(7, until)
-                .executeUpdate();
+        BigInteger amount = firstFreeFrom(em, quote, top.get());
+        addRung(em, quote, amount, orderId, until);
         em.createNativeQuery("UPDATE amount_ladders SET next_base_units = ?1"
                         + " WHERE protocol = ?2 AND asset = ?3 AND address = ?4 AND due_base_units = ?5")
                 .setParameter(1, amount.add(BigInteger.ONE)).setParameter(2, quote.protocol()).setParameter(3, quote.asset())
@@ -104,23 +112,23 @@ public class UniqueAmounts {
         return amount;
     }
 
-    /** Locks the quote's ladder, making it if it is the first at this amount due; returns the amount above its top rung. */
-    private static BigInteger lockLadder(EntityManager em, Wanted quote) {
+    private static void addRung(EntityManager em, Wanted quote, BigInteger amount, String orderId, Instant until) {
+        em.createNativeQuery("INSERT INTO reserved_amounts"
+                        + " (protocol, asset, address, amount_base_units, due_base_units, order_id, reserved_until)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, quote.protocol()).setParameter(2, quote.asset()).setParameter(3, quote.address())
+                .setParameter(4, amount).setParameter(5, quote.due()).setParameter(6, orderId).setParameter(7, until)
+                .executeUpdate();
+    }
+
+    /** Locks the quote's ladder and returns the amount above its top rung; empty when there is no ladder at this amount due yet. */
+    private static Optional<BigInteger> lockLadder(EntityManager em, Wanted quote) {
         List<?> next = em.createNativeQuery("SELECT next_base_units FROM amount_ladders"
                         + " WHERE protocol = ?1 AND asset = ?2 AND address = ?3 AND due_base_units = ?4 FOR UPDATE")
                 .setParameter(1, quote.protocol()).setParameter(2, quote.asset()).setParameter(3, quote.address())
                 .setParameter(4, quote.due())
                 .getResultList();
-        if (!next.isEmpty()) {
-            return integer(next.get(0));
-        }
-        // a checkout making the same ladder at this moment makes this insert fail on the key: take() tries again
-        em.createNativeQuery("INSERT INTO amount_ladders (protocol, asset, address, due_base_units, next_base_units)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?4)")
-                .setParameter(1, quote.protocol()).setParameter(2, quote.asset()).setParameter(3, quote.address())
-                .setParameter(4, quote.due())
-                .executeUpdate();
-        return quote.due();
+        return next.stream().findFirst().map(UniqueAmounts::integer);
     }
 
     /**

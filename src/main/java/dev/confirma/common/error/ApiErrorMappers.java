@@ -1,7 +1,9 @@
 package dev.confirma.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,8 +35,15 @@ public class ApiErrorMappers {
         return respond(400, "invalid_json", "Request body is not valid JSON: " + JsonErrors.describe(e), null);
     }
 
-    /** Two requests changed the same row at once; the loser changed nothing and may retry. */
-    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class, ConstraintViolationException.class})
+    /**
+     * Two requests (or a request and the watcher) changed the same row at once; the loser changed
+     * nothing and may retry. A deadlock the database broke, or a lock wait that timed out, is the
+     * same race seen from the lock manager: PostgreSQL upgrades an order's row lock when its
+     * one-unpaid-order key changes, so two writers of one order can deadlock before the version check.
+     */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class, ConstraintViolationException.class,
+            LockAcquisitionException.class, PessimisticLockException.class, LockTimeoutException.class,
+            org.hibernate.PessimisticLockException.class})
     public Response concurrentUpdate(Exception e) {
         return respond(409, "concurrent_update", "Another request changed the same data at the same time; this one changed nothing, retry it", null);
     }
