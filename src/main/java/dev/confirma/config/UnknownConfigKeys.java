@@ -25,7 +25,7 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.checkout\\.(expiry|monitoring|max-order-total|underpayment-tolerance-percent|expiry-check-interval|status-poll-interval)"),
             Pattern.compile("confirma\\.chains\\.[a-z0-9-]+\\.(chain-id|rpc-urls|confirmations|poll-interval|enabled|rpc-timeout|log-range|rpc-batch-size|explorer-url|wallet-rpc-url)"),
             Pattern.compile("confirma\\.chains\\.[a-z0-9-]+\\.assets\\.[A-Za-z0-9.]+\\.(contract|decimals|coingecko-id|token-contract|display-name)"),
-            Pattern.compile("confirma\\.rates\\.(providers|refresh-interval|max-age|max-deviation-percent|timeout|currencies|coingecko\\.url|coinbase\\.url)"),
+            Pattern.compile("confirma\\.rates\\.(providers|refresh-interval|max-age|max-deviation-percent|timeout|currencies|coingecko\\.url|coinbase\\.url|pins)"),
             Pattern.compile("confirma\\.rates\\.fixed\\.\"?[A-Za-z0-9]+/[A-Za-z]+\"?"),
             Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays|connect-timeout|timeout|poll-interval)"));
 

@@ -1,7 +1,9 @@
 package dev.confirma.order;
 
+import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
 import dev.confirma.chain.Protocol;
+import dev.confirma.common.error.ApiException;
 import dev.confirma.payment.DepositAddresses;
 import dev.confirma.payment.ReservedAmount;
 import dev.confirma.payment.UniqueAmounts;
@@ -16,9 +18,13 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Prices a new checkout for its store, and writes the quotes and rate snapshot onto the order. */
 @Singleton
@@ -42,8 +48,46 @@ public class OrderPricing {
 
     /** Uses the network when rates are stale: call it outside a database transaction. */
     public Pricer.Pricing price(Store store, NewCheckout checkout) {
+        List<Pricer.Payable> payables = payables(store);
+        if (payables.isEmpty()) {
+            throw noPaymentOption(store);
+        }
         return pricer.price(checkout.orderTotal(), checkout.orderCurrency(), store.markupPercentage, store.discountPercentage,
-                payables(store));
+                payables);
+    }
+
+    /**
+     * Why the store cannot be paid in anything, naming what is missing: an operator reading
+     * the plugin's error must learn whether the server, the store's wallets or its accepted
+     * assets are at fault.
+     */
+    private ApiException noPaymentOption(Store store) {
+        Set<Protocol> enabled = new LinkedHashSet<>();
+        catalog.all().forEach(asset -> enabled.add(asset.protocol()));
+        Set<Protocol> walletChains = new TreeSet<>();
+        store.wallets.forEach(wallet -> walletChains.add(wallet.protocol));
+        String wallets = walletChains.isEmpty() ? "the store has no wallet"
+                : "the store has wallets for " + names(walletChains, ", ");
+        String reason;
+        if (enabled.isEmpty()) {
+            reason = "chains enabled on this server: none (confirma.chains.<chain>.enabled); " + wallets;
+        } else if (walletChains.stream().noneMatch(enabled::contains)) {
+            reason = "chains enabled on this server: " + names(enabled, ", ") + "; " + wallets
+                    + (walletChains.isEmpty() ? "" : " only")
+                    + " (add a wallet for " + names(enabled, " or ") + " with PATCH /admin/stores/" + store.id + ")";
+        } else {
+            String offered = walletChains.stream().filter(enabled::contains)
+                    .map(chain -> chain + ": " + catalog.all().stream().filter(a -> a.protocol() == chain).map(Asset::symbol)
+                            .collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("; "));
+            reason = "the store's acceptedAssets (" + String.join(", ", store.acceptedAssets.split(","))
+                    + ") are offered on none of the enabled chains it has wallets for (" + offered + ")";
+        }
+        return ApiException.badRequest("no_payment_option", "No payment option for this store: " + reason);
+    }
+
+    private static String names(Set<Protocol> chains, String separator) {
+        return chains.stream().map(Enum::name).collect(Collectors.joining(separator));
     }
 
     /**

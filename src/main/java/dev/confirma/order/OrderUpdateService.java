@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * Applies {@code PUT /plugins/checkout/{orderId}}: attaches a transaction hash (moving the
  * order to on-hold until the chain decides) and the plugin's own status changes. A final
  * order (confirmed, failed, cancelled) takes no change at all, except an order cancelled
- * because it expired: a hash paid inside its late-payment window may still be attached.
+ * because it expired: a hash paid inside its late-payment window may still be attached. A
+ * hash the chain already credited to another order is refused (409), since it can never pay
+ * this one; a hash merely claimed by another order is not (README, "Transaction hashes").
  */
 @ApplicationScoped
 public class OrderUpdateService {
@@ -54,6 +56,13 @@ public class OrderUpdateService {
     }
 
     private void apply(Order order, OrderUpdate update) {
+        update.transactionHash().filter(hash -> claims.isPaidToAnotherOrder(hash, order.id, update.blockchain()))
+                .ifPresent(hash -> {
+                    throw new ApiException(409, "transaction_already_used", "Transaction " + hash
+                            + update.blockchain().map(chain -> " on " + chain).orElse("")
+                            + " already paid another order and cannot pay this one; pay this order with a new transaction",
+                            "transactionHash");
+                });
         update.transactionHash().filter(hash -> order.paymentStatus() == PaymentStatus.FAILED && claims.isCreditedTo(hash, order.id))
                 .ifPresent(hash -> {
                     throw new ShortPaymentException(order.id);

@@ -1,7 +1,11 @@
 package dev.confirma.payment;
 
+import dev.confirma.chain.Protocol;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /** Records transaction hashes submitted for orders, once per order. */
 @Singleton
@@ -22,6 +26,17 @@ public class PaymentClaims {
     public boolean isCreditedTo(String hash, String orderId) {
         return OrderPayment.count("orderId = ?1 and credited = true and transferId in"
                 + " (select t.id from ChainTransfer t where t.txHash = ?2)", orderId, hash) > 0;
+    }
+
+    /**
+     * Whether this hash already paid another order: on {@code chain}, or on any chain when the
+     * claim names none. Such a hash can never count for this order (one transaction pays one
+     * order, ever), so a claim of it is refused at once rather than left waiting.
+     */
+    public boolean isPaidToAnotherOrder(String hash, String orderId, Optional<Protocol> chain) {
+        List<String> chains = chain.map(c -> List.of(c.name()))
+                .orElseGet(() -> Arrays.stream(Protocol.values()).map(Enum::name).toList());
+        return PaidTransaction.count("id.chain in ?1 and id.txHash = ?2 and orderId <> ?3", chains, hash, orderId) > 0;
     }
 
     /** Records a new claim. Call inside the transaction that changes the order. */

@@ -45,7 +45,7 @@ public class Pricer {
     public Pricing price(BigDecimal orderTotal, String orderCurrency, BigDecimal markupPercent, BigDecimal discountPercent,
                          List<Payable> payables) {
         if (payables.isEmpty()) {
-            throw ApiException.badRequest("invalid_store_wallets", "Invalid store wallet configuration");
+            throw new IllegalArgumentException("nothing to price: the caller explains a store that cannot be paid");
         }
         BigDecimal adjusted = adjustedTotal(orderTotal, markupPercent, discountPercent);
         List<Quote> quotes = new ArrayList<>();

@@ -17,7 +17,7 @@ class UnknownConfigKeysTest {
             "confirma.public-url", "confirma.admin-token", "confirma.checkout.expiry", "confirma.checkout.max-order-total",
             "confirma.chains.celo.rpc-urls", "confirma.chains.ethereum.confirmations",
             "confirma.chains.celo.assets.cUSD.contract", "confirma.rates.fixed.\"CELO/USD\"",
-            "confirma.callbacks.allow-private-targets"})
+            "confirma.callbacks.allow-private-targets", "confirma.rates.pins"})
     void shouldKnowContractKeys(String key) {
         assertTrue(UnknownConfigKeys.isKnown(key), key);
     }

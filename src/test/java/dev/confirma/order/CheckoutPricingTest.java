@@ -146,10 +146,15 @@ class CheckoutPricingTest {
         TestStore wrongChain = Fixtures.createStore(Map.of("name", "ETH only, Celo wallet", "acceptedAssets", List.of("ETH"),
                 "wallets", List.of(Map.of("protocol", "CELO", "address", CELO_WALLET))));
         DatabaseSnapshot before = DatabaseSnapshot.take();
-        for (TestStore store : List.of(noWallet, wrongChain)) {
-            postCheckout(store, checkout(store)).statusCode(400)
-                    .body("message", equalTo("Invalid store wallet configuration"));
-        }
+        postCheckout(noWallet, checkout(noWallet)).statusCode(400)
+                .body("error.code", equalTo("no_payment_option"))
+                .body("message", equalTo("No payment option for this store: chains enabled on this server: CELO, ETHEREUM;"
+                        + " the store has no wallet (add a wallet for CELO or ETHEREUM with"
+                        + " PATCH /admin/stores/" + noWallet.id() + ")"));
+        postCheckout(wrongChain, checkout(wrongChain)).statusCode(400)
+                .body("error.code", equalTo("no_payment_option"))
+                .body("message", equalTo("No payment option for this store: the store's acceptedAssets (ETH) are offered on"
+                        + " none of the enabled chains it has wallets for (CELO: CELO, USDC, cUSD)"));
         before.assertUnchanged();
     }
 

@@ -2,6 +2,7 @@ package dev.confirma.payment;
 
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -18,11 +19,13 @@ import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
 import dev.confirma.support.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -246,6 +249,37 @@ class PaymentDecisionsTest {
         store.asPlugin().get("/plugins/orders/" + second).then()
                 .body("paymentStatus", equalTo("on-hold"))
                 .body("transactions[0].status", equalTo("unverified"));
+    }
+
+    @Test
+    void shouldRefuseAtOnceAHashTheChainAlreadyCreditedToAnotherOrder() {
+        String paid = order();
+        JsonPath otherCheckout = postCheckout(store, checkout(store)).statusCode(200).extract().jsonPath();
+        String other = otherCheckout.getString("id");
+        String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
+        claim(paid, hash, "USDC");
+        afterBlocks(paid, 0).body("transactions[0].status", equalTo("pending"));
+
+        DatabaseSnapshot before = DatabaseSnapshot.take();
+        for (Map<String, String> body : List.of(
+                Map.of("transactionHash", hash, "blockchain", "CELO", "paymentMethod", "USDC"),
+                Map.of("transactionHash", "0x" + hash.substring(2).toUpperCase(Locale.ROOT)))) { // no chain named: any chain counts
+            store.asPlugin().body(body).put("/plugins/checkout/" + other).then()
+                    .statusCode(409)
+                    .body("status", equalTo("failed"))
+                    .body("error.code", equalTo("transaction_already_used"))
+                    .body("error.field", equalTo("transactionHash"))
+                    .body("message", containsString("already paid another order"));
+        }
+        given().contentType("application/json").queryParam("sessionToken", otherCheckout.getString("sessionToken"))
+                .body(Map.of("transactionHash", hash)).put("/plugins/checkout/" + other).then()
+                .statusCode(409).body("error.code", equalTo("transaction_already_used"));
+        before.assertUnchanged(); // no claim, no status change, no callback
+        store.asPlugin().get("/plugins/orders/" + other).then()
+                .body("paymentStatus", equalTo("pending"))
+                .body("transactions", hasSize(0));
+        // the order it paid still takes it again, as the same claim
+        claim(paid, hash, "USDC");
     }
 
     @Test

@@ -30,7 +30,10 @@ class PinnedRatesTest {
             return Map.of(
                     "confirma.rates.providers", "coingecko,coinbase,fixed",
                     "confirma.rates.fixed.\"USDC/USD\"", "1.00",
-                    "confirma.rates.fixed.\"CELO/BRL\"", "3");
+                    "confirma.rates.fixed.\"CELO/BRL\"", "3",
+                    // the list form (CONFIRMA_RATES_PINS) merges with the keys above and wins for ETH/BRL
+                    "confirma.rates.fixed.\"ETH/BRL\"", "9999",
+                    "confirma.rates.pins", "ETH/BRL=17500,cUSD/BRL=5.40");
         }
     }
 
@@ -57,6 +60,15 @@ class PinnedRatesTest {
         body.put("orderCurrency", "BRL");
         body.put("orderTotal", "30");
         postCheckout(store, body).statusCode(200).body("quotes.amount", contains("10"));
+    }
+
+    @Test
+    void shouldMergeThePinListWithPerPairKeysTheListWinning() {
+        rates.refresh();
+        assertEquals(0, new BigDecimal("17500").compareTo(rates.fresh("ETH", "BRL").orElseThrow().price()));
+        assertEquals(0, new BigDecimal("5.40").compareTo(rates.fresh("cUSD", "BRL").orElseThrow().price()));
+        assertEquals(List.of("fixed"), rates.fresh("cUSD", "BRL").orElseThrow().sources());
+        assertEquals(0, new BigDecimal("3").compareTo(rates.fresh("CELO", "BRL").orElseThrow().price()));
     }
 
     @Test

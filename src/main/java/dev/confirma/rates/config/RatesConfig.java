@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where market rates come from and how fresh they must be, under {@code confirma.rates.*}. */
 @ConfigMapping(prefix = "confirma.rates")
@@ -43,6 +44,13 @@ public interface RatesConfig {
     /** Pinned prices: {@code confirma.rates.fixed."CELO/USD"=0.5} is the price of 1 CELO in USD. */
     @WithName("fixed")
     Map<String, BigDecimal> fixed();
+
+    /**
+     * Pinned prices as one list, the form environment variables can carry
+     * ({@code CONFIRMA_RATES_PINS=CELO/BRL=2.75,cUSD/BRL=5.40}); merged with {@link #fixed()},
+     * and winning over it for a pair set both ways.
+     */
+    Optional<List<String>> pins();
 
     interface Provider {
         /** Base URL of the provider's public API. */

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# The README's "Walk-through with curl", run step by step against the packaged server from a
+# first start in an empty directory, checking every answer. It runs with no network at all
+# (a network namespace with only loopback: no internet, no DNS) when `unshare` allows it, so
+# the walk-through stays true on an offline machine. Needs the packaged server
+# (./mvnw -DskipTests package), a JDK 17, curl and jq. Exits non-zero at the first step that
+# fails, printing the answer and the server's log. WALKTHROUGH_SHOW=1 prints every answer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+if [[ "${WALKTHROUGH_ISOLATED:-}" != 1 ]]; then
+    if command -v unshare > /dev/null && command -v ip > /dev/null \
+            && unshare --net --map-root-user true 2> /dev/null; then
+        exec env WALKTHROUGH_ISOLATED=1 unshare --net --map-root-user \
+            bash -c 'ip link set lo up && exec "$0"' "$root/docs/walkthrough.sh"
+    fi
+    echo "walkthrough: cannot isolate from the network here (unshare --net); running with it"
+fi
+if [[ "${WALKTHROUGH_ISOLATED:-}" == 1 ]]; then
+    echo "walkthrough: no network but loopback (getent hosts example.com fails: $(getent hosts example.com > /dev/null && echo no || echo yes))"
+fi
+
+jar="$root/target/quarkus-app/quarkus-run.jar"
+[[ -f "$jar" ]] || { echo "no packaged server at $jar: run ./mvnw -DskipTests package"; exit 1; }
+
+free_port() {
+    local port
+    for port in $(shuf -i 20000-40000 -n 50); do
+        if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    echo "no free port" >&2
+    exit 1
+}
+
+workdir=$(mktemp -d)
+port=$(free_port)
+callback_port=$(free_port)
+base="http://127.0.0.1:$port"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+    wait 2> /dev/null || true
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAILED: $*"
+    echo "---- answer ----"; cat "$workdir/answer" 2> /dev/null || true; echo
+    echo "---- server log (last 40 lines; all of it and the callbacks in $workdir) ----"
+    tail -n 40 "$workdir/server.log" || true
+    exit 1
+}
+
+# call METHOD PATH EXPECTED_STATUS [curl args...]: the answer lands in $workdir/answer
+call() {
+    local method=$1 path=$2 expected=$3
+    shift 3
+    local status
+    status=$(curl -sS -o "$workdir/answer" -w '%{http_code}' -X "$method" "$base$path" "$@") || fail "$method $path: no answer"
+    [[ "$status" == "$expected" ]] || fail "$method $path answered $status, expected $expected"
+    if [[ -n "${WALKTHROUGH_SHOW:-}" ]]; then
+        echo "  $method $path → $status $(jq -c . "$workdir/answer" 2> /dev/null || head -c 120 "$workdir/answer" | tr '\n' ' ')"
+    fi
+}
+
+# expect JQ_FILTER: the filter must be true for the last answer
+expect() {
+    jq -e "$1" "$workdir/answer" > /dev/null || fail "the answer does not satisfy: $1"
+}
+
+step() { printf 'walkthrough: %s\n' "$*"; }
+
+step "a stand-in shop (docs/CallbackReceiver.java) on port $callback_port"
+java "$root/docs/CallbackReceiver.java" "$callback_port" > "$workdir/callbacks.log" 2>&1 &
+pids+=($!)
+
+step "first start in an empty directory, rates pinned by environment variables, port $port"
+(cd "$workdir" && exec env \
+    QUARKUS_HTTP_PORT="$port" \
+    CONFIRMA_PUBLIC_URL="http://localhost:$port" \
+    CONFIRMA_RATES_PROVIDERS=fixed \
+    CONFIRMA_RATES_PINS='CELO/BRL=2.75,cUSD/BRL=5.40,ETH/BRL=17500' \
+    CONFIRMA_CALLBACKS_ALLOW_PRIVATE_TARGETS=true \
+    java -jar "$jar") > "$workdir/server.log" 2>&1 &
+pids+=($!)
+server=$!
+for _ in $(seq 1 90); do
+    curl -fsS "$base/q/health/ready" > /dev/null 2>&1 && break
+    kill -0 "$server" 2> /dev/null || fail "the server exited at start"
+    sleep 1
+done
+curl -fsS "$base/q/health/ready" > /dev/null || fail "the server is not ready after 90 s"
+ADMIN=$(grep -o 'Generated the operator token (shown only now, store it safely): adm_[A-Za-z0-9_-]*' "$workdir/server.log" \
+    | sed 's/.*: //') || true
+[[ -n "$ADMIN" ]] || fail "no operator token was logged at first start"
+[[ -d "$workdir/data" ]] || fail "the first start made no ./data in its working directory"
+for _ in $(seq 1 30); do
+    grep -q "Listening for callbacks" "$workdir/callbacks.log" && break
+    sleep 1
+done
+grep -q "Listening for callbacks" "$workdir/callbacks.log" || fail "the callback receiver did not start"
+
+step "1. the operator creates a store"
+call POST /admin/stores 201 -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d '{"name":"Loja Demo",
+         "wallets":[{"protocol":"CELO","address":"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"},
+                    {"protocol":"ETHEREUM","address":"0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359"}],
+         "markupPercentage":1.5}'
+expect '(.apiKey | startswith("ck_")) and (.webhookSecret | startswith("whsec_")) and (.acceptedAssets | index("CELO") != null)'
+STORE=$(jq -r .id "$workdir/answer")
+KEY=$(jq -r .apiKey "$workdir/answer")
+
+step "2. the plugin verifies its store"
+call POST /plugins/stores/verification 200 -H "x-api-key: $KEY" -H 'Content-Type: application/json' \
+    -d "{\"storeId\":\"$STORE\",\"plugin\":\"checkout\",\"ecommerceType\":\"wordpress\"}"
+expect ".storeId == \"$STORE\" and (.webhookSecret | startswith(\"whsec_\")) and (.wallets | length == 2)"
+
+step "3. the plugin posts a checkout, its callbackUrl on the stand-in shop"
+checkout="{\"store\":\"$STORE\",\"ecommerceType\":\"wordpress\",\"ecommerceOrderId\":1001,
+     \"orderTotal\":\"49.90\",\"orderCurrency\":\"BRL\",
+     \"callbackUrl\":\"http://127.0.0.1:$callback_port/wc-api/cryptumcheckout_payment_gateway\",
+     \"successReturnUrl\":\"https://shop.example/thanks\",
+     \"deliveryInfo\":{\"firstName\":\"Ana\",\"lastName\":\"Lima\",\"email\":\"ana@example.com\",\"country\":\"BR\"}}"
+call POST /plugins/orders/checkout 200 -H "x-api-key: $KEY" -H 'Content-Type: application/json' -d "$checkout"
+expect '.paymentStatus == "pending" and .orderTotal == "49.90" and .message == "Checkout created"'
+expect '[.quotes[] | .protocol + "/" + .asset] == ["CELO/CELO", "CELO/cUSD", "ETHEREUM/ETH"]'
+expect '(.quotes[] | select(.asset == "CELO")) | .amount == "18.417636363636363637" and .amountBaseUnits == "18417636363636363637"
+        and (.paymentUri | startswith("ethereum:0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed@42220?value=18417636363636363637"))'
+expect '(.quotes[] | select(.asset == "cUSD")) | .amount == "9.379351851851851852"'
+expect '(.quotes[] | select(.asset == "ETH")) | .amount == "0.0028942" and .amountBaseUnits == "2894200000000000"'
+expect '(.marketRates.CELO | startswith("0.363636")) and (.marketRates.ETH | startswith("0.000057142857")) and (.marketRates.cUSD | startswith("0.185185"))'
+ORDER=$(jq -r .id "$workdir/answer")
+TOKEN=$(jq -r .sessionToken "$workdir/answer")
+expect ".orderId == \"$ORDER\" and .paymentUrl == \"http://localhost:$port/pay/$ORDER?sessionToken=$TOKEN\""
+call POST /plugins/orders/checkout 200 -H "x-api-key: $KEY" -H 'Content-Type: application/json' -d "$checkout"
+expect ".id == \"$ORDER\""
+
+step "3b. the shopper's page and its JSON"
+call GET "/pay/$ORDER?sessionToken=$TOKEN" 200
+grep -q "Loja Demo" "$workdir/answer" || fail "the hosted page does not name the store"
+call GET "/public/orders/$ORDER?sessionToken=$TOKEN" 200
+expect '.storeName == "Loja Demo" and .paymentStatus == "pending" and .state == "waiting" and .secondsLeft > 0
+        and .transactions == [] and (.quotes[0] | .protocol == "CELO" and .chainId == 42220)'
+call GET "/public/payment-details/?orderId=$ORDER&sessionToken=$TOKEN" 200
+
+step "4. a transaction hash is attached"
+call PUT "/plugins/checkout/$ORDER" 200 -H "x-api-key: $KEY" -H 'Content-Type: application/json' \
+    -d '{"transactionHash":"0x9fc76417374aa880d4449a1f7f31ec597f00b1f6f3dd2d66f4c9c6c445836d8b","blockchain":"CELO","paymentMethod":"cUSD"}'
+expect '.paymentStatus == "on-hold" and .transactions[0].protocol == "CELO" and .transactions[0].status == "unverified"
+        and (.transactions[0].hash | startswith("0x9fc7"))'
+
+step "5. the order, and the store's orders"
+call GET "/plugins/orders/$ORDER" 200 -H "x-api-key: $KEY"
+expect ".id == \"$ORDER\" and .paymentStatus == \"on-hold\""
+call GET "/plugins/orders?limit=10&paymentStatus=on-hold&withTotal=true" 200 -H "x-api-key: $KEY"
+expect '.total == 1 and (.orders | length == 1) and .totals.BRL == "49.90"'
+
+step "5b. the callback, delivered to the stand-in shop"
+for _ in $(seq 1 30); do
+    call GET "/plugins/orders/$ORDER/deliveries" 200 -H "x-api-key: $KEY"
+    jq -e '.deliveries[0].state == "delivered"' "$workdir/answer" > /dev/null && break
+    sleep 1
+done
+expect '.deliveries[0].event == "order.on-hold" and .deliveries[0].state == "delivered"
+        and (.deliveries[0].webhookId | startswith("msg_")) and .deliveries[0].attempts[0].statusCode == 200'
+grep -q '"event":"order.on-hold"' "$workdir/callbacks.log" || fail "the stand-in shop did not print the callback"
+
+step "6. the market rates"
+call GET /v1/rates 200 -H "Authorization: Bearer $KEY"
+expect '.maxAgeSeconds == 300 and (.rates[] | select(.asset == "CELO" and .currency == "BRL") | .price == "2.75" and .fresh and .sources == ["fixed"])
+        and (.providers | map(.name) == ["fixed"])'
+
+step "errors: one JSON shape"
+call POST /plugins/orders/checkout 400 -H "x-api-key: $KEY" -H 'Content-Type: application/json' \
+    -d "$(jq -c '.orderTotal = 0 | .ecommerceOrderId = 1002' <<< "$checkout")"
+expect '.message == "orderTotal must be greater than 0" and .status == "failed"
+        and .error == {"code":"invalid_field","message":"orderTotal must be greater than 0","field":"orderTotal"}'
+
+cleanup
+rm -rf "$workdir"
+echo "walkthrough: every step of the README's walk-through answered as documented"
