@@ -57,10 +57,10 @@ public class CheckoutService {
         // neither holds the order's transaction open. Amounts are reserved only when a new order
         // looks needed, so a re-post or a refused replay writes nothing; a pricing failure only
         // matters if a new order is needed.
-        Supplier<OrderPricing.Reserved> reserved = QuarkusTransaction.requiringNew().call(() -> needsNewOrder(caller, checkout, key, now))
-                ? reserve(caller, checkout, orderId, now)
-                : NOT_RESERVED;
         try {
+            Supplier<OrderPricing.Reserved> reserved = QuarkusTransaction.requiringNew().call(() -> needsNewOrder(caller, checkout, key, now))
+                    ? reserve(caller, checkout, orderId, now)
+                    : NOT_RESERVED;
             try {
                 return settle(QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, orderId, reserved, now)),
                         reserved, orderId, now);

@@ -41,7 +41,7 @@ public class UniqueAmounts {
     /**
      * Reserves a unique amount for each wanted quote, for {@code orderId} until {@code until}, and
      * commits at once: call it outside any transaction, before the order's own. The order's row
-     * need not exist yet; if it is never written, {@link #release} frees the amounts. A first
+     * need not exist yet; if it is never written (or this fails half-way), {@link #release} frees the amounts. A first
      * checkout at a new amount due racing another for the ladder's creation, or two ladders'
      * tops meeting at one amount, fail on a key and are tried again, a bounded number of times.
      */
@@ -49,18 +49,19 @@ public class UniqueAmounts {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        // ladders locked in one order everywhere, so two checkouts with several quotes never deadlock
+        // ladders taken in one order everywhere, so checkouts with several quotes queue the same way
         List<Wanted> ordered = wanted.stream()
                 .sorted(Comparator.comparing(Wanted::protocol).thenComparing(Wanted::asset).thenComparing(Wanted::address)
                         .thenComparing(Wanted::due))
                 .toList();
-        return Contention.retrying(ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(() -> {
-            Map<Wanted, BigInteger> amounts = new LinkedHashMap<>();
-            for (Wanted quote : ordered) {
-                amounts.put(quote, takeOne(quote, orderId, now, until));
-            }
-            return amounts;
-        }));
+        // one short transaction per ladder: a ladder's lock is held only while its own rung is taken,
+        // so checkouts at one price pass through an order's ladders one after another, side by side
+        Map<Wanted, BigInteger> amounts = new LinkedHashMap<>();
+        for (Wanted quote : ordered) {
+            amounts.put(quote, Contention.retrying(ATTEMPTS,
+                    () -> QuarkusTransaction.requiringNew().call(() -> takeOne(quote, orderId, now, until))));
+        }
+        return amounts;
     }
 
     /**
