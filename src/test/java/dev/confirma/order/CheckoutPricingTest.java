@@ -154,7 +154,7 @@ class CheckoutPricingTest {
         postCheckout(wrongChain, checkout(wrongChain)).statusCode(400)
                 .body("error.code", equalTo("no_payment_option"))
                 .body("message", equalTo("No payment option for this store: the store's acceptedAssets (ETH) are offered on"
-                        + " none of the enabled chains it has wallets for (CELO: CELO, USDC, cUSD)"));
+                        + " none of the enabled chains it has wallets for (CELO: CELO, USDC, USDT, cEUR, cREAL, cUSD)"));
         before.assertUnchanged();
     }
 
