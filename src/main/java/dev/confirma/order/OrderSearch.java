@@ -120,21 +120,33 @@ public class OrderSearch {
         };
     }
 
-    /** ISO-8601 instant, offset date-time, or date; a bare endDate includes that whole day (UTC). */
+    /**
+     * ISO-8601 instant, offset date-time, or date; a bare endDate includes that whole day (UTC).
+     * Years 1 to 9999 only: java.time reads years up to 999999999, which no database column holds.
+     */
     private static Optional<Instant> date(String name, String value, boolean endOfRange) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String text = value.trim();
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            OffsetDateTime at = OffsetDateTime.parse(text);
+            requireYear(name, at.getYear());
+            return Optional.of(at.toInstant());
         } catch (DateTimeParseException notDateTime) {
             try {
                 LocalDate day = LocalDate.parse(text);
+                requireYear(name, day.getYear());
                 return Optional.of((endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant());
             } catch (DateTimeParseException notDate) {
                 throw ApiException.invalidField(name, name + " must be an ISO-8601 date or date-time, such as 2026-11-23 or 2026-11-23T10:00:00Z");
             }
+        }
+    }
+
+    private static void requireYear(String name, int year) {
+        if (year < 1 || year > 9999) {
+            throw ApiException.invalidField(name, name + " must be between 0001-01-01 and 9999-12-31");
         }
     }
 }

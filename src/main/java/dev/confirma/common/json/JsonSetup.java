@@ -1,6 +1,7 @@
 package dev.confirma.common.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,9 +9,18 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** JSON rules for money: numbers are read as exact decimals and written without exponents. */
+/**
+ * JSON rules for money: numbers are read as exact decimals and written without exponents.
+ * And the bounds of what is read at all (README, "Limits"); {@link JsonBodyReader} applies
+ * the rest of the request-body rules.
+ */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
+
+    /** Confirma's bodies nest three levels deep; 32 leaves room for a plugin's extra fields. */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Characters of one JSON number: an amount with 18 decimals is under 40. */
+    public static final int MAX_NUMBER_LENGTH = 100;
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -21,5 +31,11 @@ public class JsonSetup implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         // {"orderTotal": 1, "orderTotal": 1000} is an attack or a bug, never a request.
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // {"orderTotal": 1}{"orderTotal": 1000}: one value per document, as RFC 8259 has it.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
     }
 }

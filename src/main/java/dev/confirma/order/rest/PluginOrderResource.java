@@ -9,7 +9,6 @@ import dev.confirma.order.OrderSearch;
 import dev.confirma.order.OrderUpdate;
 import dev.confirma.order.OrderUpdateRequests;
 import dev.confirma.order.OrderUpdateService;
-import dev.confirma.order.ShopperAccess;
 import dev.confirma.store.Caller;
 import dev.confirma.store.Store;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
@@ -39,17 +37,15 @@ public class PluginOrderResource {
     private final OrderUpdateRequests updateRequests;
     private final OrderUpdateService updates;
     private final OrderSearch search;
-    private final ShopperAccess shoppers;
     private final OrderMapper mapper;
 
     PluginOrderResource(Caller caller, CheckoutService checkouts, OrderUpdateRequests updateRequests,
-                        OrderUpdateService updates, OrderSearch search, ShopperAccess shoppers, OrderMapper mapper) {
+                        OrderUpdateService updates, OrderSearch search, OrderMapper mapper) {
         this.caller = caller;
         this.checkouts = checkouts;
         this.updateRequests = updateRequests;
         this.updates = updates;
         this.search = search;
-        this.shoppers = shoppers;
         this.mapper = mapper;
     }
 
@@ -66,20 +62,17 @@ public class PluginOrderResource {
         return mapper.toCheckoutView(result.order(), message);
     }
 
+    /** A store by its key, or a shopper whose session token {@link ShopperUpdateAccess} has checked. */
     @PUT
     @Path("/checkout/{orderId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public OrderView update(@PathParam("orderId") String orderId, JsonNode body,
-                            @QueryParam("sessionToken") String sessionToken,
-                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public OrderView update(@PathParam("orderId") String orderId, JsonNode body) {
         Optional<Store> store = caller.storeIfAny();
-        if (store.isEmpty()) {
-            requireSessionFor(orderId, ShopperAccess.token(sessionToken, authorization));
-        }
         OrderUpdate update = updateRequests.read(body);
         Order order = store.isPresent()
                 ? updates.updateAsStore(store.get(), orderId, update)
-                : updates.updateAsShopper(orderId, update);
+                : updates.updateAsShopper(caller.shopperOrderId().orElseThrow(() -> ApiException.unauthorized(
+                        "x-api-key header or the order's sessionToken is required")), update);
         return mapper.toView(order);
     }
 
@@ -104,13 +97,6 @@ public class PluginOrderResource {
                 search.criteria(store.id, limit, offset, paymentStatus, startDate, endDate, withCount, withTotal));
         return new OrderList(found.total(), mapper.toViews(found.orders()),
                 found.totals().map(PluginOrderResource::formatTotals).orElse(null));
-    }
-
-    private void requireSessionFor(String orderId, String token) {
-        if (token == null) {
-            throw ApiException.unauthorized("x-api-key header or the order's sessionToken is required");
-        }
-        shoppers.requireToken(orderId, token);
     }
 
     /** {@code {"total", "orders", "totals"?}}: totals (per currency) only with withTotal=true. */

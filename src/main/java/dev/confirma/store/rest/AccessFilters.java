@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Authenticates every request by path, before its body is read, so no endpoint can be
  * added without protection: /admin needs the operator token, /plugins and /v1 a store key.
  * The one exception: {@code PUT /plugins/checkout/{id}} also takes the shopper's session
- * token, which the endpoint checks against the order.
+ * token, which {@code dev.confirma.order.rest.ShopperUpdateAccess} checks right after, still
+ * before the body is read.
  */
 public class AccessFilters {
 
@@ -37,7 +38,7 @@ public class AccessFilters {
         if (startsWithSegment(path, "/admin")) {
             requireOperator(request);
         } else if (startsWithSegment(path, "/plugins")) {
-            authenticateStore(request, request.getHeaderString(API_KEY_HEADER), isShopperEndpoint(request, path));
+            authenticateStore(request, request.getHeaderString(API_KEY_HEADER), allowsShopper(request));
         } else if (startsWithSegment(path, "/v1")) {
             String key = Optional.ofNullable(request.getHeaderString(API_KEY_HEADER)).orElseGet(() -> bearer(request));
             authenticateStore(request, key, false);
@@ -65,8 +66,9 @@ public class AccessFilters {
         caller.authenticatedAsStore(store);
     }
 
-    private static boolean isShopperEndpoint(ContainerRequestContext request, String path) {
-        return "PUT".equals(request.getMethod()) && path.startsWith("/plugins/checkout/");
+    /** The one store endpoint a shopper may call, with the order's session token instead of a key. */
+    public static boolean allowsShopper(ContainerRequestContext request) {
+        return "PUT".equals(request.getMethod()) && request.getUriInfo().getPath().startsWith("/plugins/checkout/");
     }
 
     private static String bearer(ContainerRequestContext request) {
