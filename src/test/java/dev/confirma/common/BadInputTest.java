@@ -114,6 +114,19 @@ class BadInputTest {
     }
 
     @Test
+    void shouldReadABodyAfterAByteOrderMark() {
+        byte[] text = json(Fixtures.checkout(store)).getBytes(StandardCharsets.UTF_8);
+        byte[] marked = new byte[text.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, marked, 3, text.length);
+        Answer answer = RawHttp.send("POST", "/plugins/orders/checkout",
+                Map.of("x-api-key", store.apiKey(), "Content-Type", "application/json"), marked);
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    @Test
     void shouldRefuseLoneSurrogatesNamingTheField() {
         for (String text : List.of("\"\\ud800\"", "\"Ana\\udc00\"", "\"\\ude00\\ud83d\"")) {
             Answer answer = checkoutWithDelivery("firstName", text);

@@ -55,6 +55,11 @@ public final class DatabaseSnapshot {
     }
 
     public void assertUnchanged() {
-        assertEquals(content, take().content, "the database changed");
+        assertUnchanged("the database changed");
+    }
+
+    /** Compares with the database now; {@code context} says which request changed it. */
+    public void assertUnchanged(String context) {
+        assertEquals(content, take().content, context);
     }
 }

@@ -19,8 +19,6 @@ public class JsonSetup implements ObjectMapperCustomizer {
 
     /** Confirma's bodies nest three levels deep; 32 leaves room for a plugin's extra fields. */
     public static final int MAX_NESTING_DEPTH = 32;
-    /** Characters of one JSON number: an amount with 18 decimals is under 40. */
-    public static final int MAX_NUMBER_LENGTH = 100;
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -33,9 +31,7 @@ public class JsonSetup implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // {"orderTotal": 1}{"orderTotal": 1000}: one value per document, as RFC 8259 has it.
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .build());
+        // Jackson's other bounds stay (numbers up to 1000 digits: a 128-digit ecommerceOrderId is valid).
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
     }
 }
