@@ -1,8 +1,7 @@
-package dev.confirma.order.rest;
+package dev.confirma.order.plugin;
 
 import dev.confirma.common.error.ErrorBody;
 import dev.confirma.order.Order;
-import dev.confirma.order.ShortPaymentException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

@@ -1,12 +1,12 @@
-package dev.confirma.order;
+package dev.confirma.payment;
 
+import dev.confirma.order.Order;
+import dev.confirma.order.OrderMarketRate;
+import dev.confirma.order.OrderQuote;
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
 import dev.confirma.chain.Protocol;
 import dev.confirma.common.error.ApiException;
-import dev.confirma.payment.DepositAddresses;
-import dev.confirma.payment.ReservedAmount;
-import dev.confirma.payment.UniqueAmounts;
 import dev.confirma.rates.Pricer;
 import dev.confirma.rates.Quote;
 import dev.confirma.rates.UnitsPerOrderCurrency;
@@ -47,12 +47,12 @@ public class OrderPricing {
     }
 
     /** Uses the network when rates are stale: call it outside a database transaction. */
-    public Pricer.Pricing price(Store store, NewCheckout checkout) {
+    public Pricer.Pricing price(Store store, java.math.BigDecimal orderTotal, String orderCurrency) {
         List<Pricer.Payable> payables = payables(store);
         if (payables.isEmpty()) {
             throw noPaymentOption(store);
         }
-        return pricer.price(checkout.orderTotal(), checkout.orderCurrency(), store.markupPercentage, store.discountPercentage,
+        return pricer.price(orderTotal, orderCurrency, store.markupPercentage, store.discountPercentage,
                 payables);
     }
 
@@ -129,7 +129,7 @@ public class OrderPricing {
      * wallet at its reserved amount, at the order's own deposit address at the amount due.
      * Call inside the order's transaction.
      */
-    void attach(Order order, Store store, Reserved reserved) {
+    public void attach(Order order, Store store, Reserved reserved) {
         Map<Protocol, String> deposit = depositAddresses.assign(store, order.id);
         for (Quote quote : reserved.pricing().quotes()) {
             OrderQuote row = new OrderQuote();

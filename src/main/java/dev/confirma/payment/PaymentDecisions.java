@@ -1,15 +1,14 @@
-package dev.confirma.order;
+package dev.confirma.payment;
 
+import dev.confirma.order.Order;
+import dev.confirma.order.OrderQuote;
+import dev.confirma.order.OrderStateMachine;
+import dev.confirma.order.PaymentStatus;
 import dev.confirma.chain.Protocol;
 import dev.confirma.common.Contention;
 import dev.confirma.chain.watch.BlockCursor;
 import dev.confirma.chain.watch.ChainTransfer;
 import dev.confirma.order.config.CheckoutConfig;
-import dev.confirma.payment.ConfirmationPolicy;
-import dev.confirma.payment.OrderPayment;
-import dev.confirma.payment.PaymentClaim;
-import dev.confirma.payment.PaymentsAttributed;
-import dev.confirma.payment.UniqueAmounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;

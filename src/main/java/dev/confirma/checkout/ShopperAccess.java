@@ -1,5 +1,6 @@
-package dev.confirma.order;
+package dev.confirma.checkout;
 
+import dev.confirma.order.Order;
 import dev.confirma.common.BearerToken;
 import dev.confirma.common.error.ApiException;
 import jakarta.inject.Singleton;

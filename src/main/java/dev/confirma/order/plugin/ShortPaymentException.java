@@ -1,4 +1,4 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
 import dev.confirma.common.error.ApiException;
 

@@ -1,4 +1,4 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

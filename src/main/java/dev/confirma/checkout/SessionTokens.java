@@ -1,5 +1,6 @@
-package dev.confirma.order;
+package dev.confirma.checkout;
 
+import dev.confirma.order.Order;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

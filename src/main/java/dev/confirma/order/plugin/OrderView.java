@@ -1,4 +1,4 @@
-package dev.confirma.order.rest;
+package dev.confirma.order.plugin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;

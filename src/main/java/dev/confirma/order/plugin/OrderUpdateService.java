@@ -1,5 +1,9 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
+import dev.confirma.order.Order;
+import dev.confirma.order.OrderQuote;
+import dev.confirma.order.OrderStateMachine;
+import dev.confirma.order.PaymentStatus;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.payment.PaymentClaims;
 import dev.confirma.store.Store;

@@ -1,5 +1,10 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
+import dev.confirma.order.DeliveryInfo;
+import dev.confirma.order.Order;
+import dev.confirma.order.OrderStateMachine;
+import dev.confirma.order.PaymentStatus;
+import dev.confirma.payment.OrderPricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.order.config.CheckoutConfig;
@@ -109,7 +114,7 @@ public class CheckoutService {
 
     private Supplier<OrderPricing.Reserved> reserve(Store store, NewCheckout checkout, String orderId, Instant now) {
         try {
-            Pricer.Pricing prices = pricing.price(store, checkout);
+            Pricer.Pricing prices = pricing.price(store, checkout.orderTotal(), checkout.orderCurrency());
             OrderPricing.Reserved result = pricing.reserve(orderId, prices, now, now.plus(config.expiry()).plus(config.monitoring()));
             return () -> result;
         } catch (ApiException unpriceable) {

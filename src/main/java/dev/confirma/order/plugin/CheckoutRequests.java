@@ -1,5 +1,6 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
+import dev.confirma.order.PaymentStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.callback.CallbackTargets;
 import dev.confirma.chain.AssetCatalog;

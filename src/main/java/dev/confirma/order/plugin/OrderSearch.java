@@ -1,5 +1,7 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
+import dev.confirma.order.Order;
+import dev.confirma.order.PaymentStatus;
 import dev.confirma.common.error.ApiException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

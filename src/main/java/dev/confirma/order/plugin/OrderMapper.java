@@ -1,4 +1,4 @@
-package dev.confirma.order.rest;
+package dev.confirma.order.plugin;
 
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
@@ -11,7 +11,7 @@ import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderMarketRate;
 import dev.confirma.order.OrderQuote;
-import dev.confirma.order.SessionTokens;
+import dev.confirma.checkout.SessionTokens;
 import dev.confirma.payment.ConfirmationPolicy;
 import dev.confirma.payment.OrderPayment;
 import dev.confirma.payment.PaymentClaim;

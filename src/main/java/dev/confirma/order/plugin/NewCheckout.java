@@ -1,5 +1,6 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
+import dev.confirma.order.PaymentStatus;
 import java.math.BigDecimal;
 import java.util.Optional;
 

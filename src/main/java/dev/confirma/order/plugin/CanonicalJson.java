@@ -1,4 +1,4 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

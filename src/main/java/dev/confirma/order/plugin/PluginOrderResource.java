@@ -1,14 +1,9 @@
-package dev.confirma.order.rest;
+package dev.confirma.order.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.Money;
 import dev.confirma.common.error.ApiException;
-import dev.confirma.order.CheckoutService;
 import dev.confirma.order.Order;
-import dev.confirma.order.OrderSearch;
-import dev.confirma.order.OrderUpdate;
-import dev.confirma.order.OrderUpdateRequests;
-import dev.confirma.order.OrderUpdateService;
 import dev.confirma.store.Caller;
 import dev.confirma.store.Store;
 import jakarta.ws.rs.Consumes;
