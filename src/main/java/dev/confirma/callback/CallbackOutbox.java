@@ -2,17 +2,15 @@ package dev.confirma.callback;
 
 import dev.confirma.common.Secrets;
 import dev.confirma.common.error.ApiException;
-import dev.confirma.order.PaymentStatus;
-import dev.confirma.order.PaymentStatusChanged;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Writes a callback row for every {@code paymentStatus} change, in the transaction that makes
- * the change (the event is synchronous): the change and its callback commit together or not
- * at all. Also queues redeliveries.
+ * The callback outbox: a row per event to send, written in the transaction of the change it
+ * announces; also queues redeliveries. What events there are and what they say is the
+ * adapters' ({@code order.plugin.PluginCallbacks}).
  */
 @Singleton
 public class CallbackOutbox {
@@ -23,20 +21,26 @@ public class CallbackOutbox {
         this.clock = clock;
     }
 
-    void onStatusChange(@Observes PaymentStatusChanged change) {
+    /**
+     * Queues one callback event to {@code url}, in the caller's transaction: the change it
+     * announces and its callback commit together or not at all. Its body is rendered when it is
+     * first sent ({@link CallbackBodies}).
+     */
+    public void enqueue(String orderId, String storeId, String url, String event, String paymentStatus, String message,
+                        Instant at) {
         CallbackDelivery delivery = new CallbackDelivery();
         delivery.id = UUID.randomUUID().toString();
-        delivery.orderId = change.orderId();
-        delivery.storeId = change.storeId();
+        delivery.orderId = orderId;
+        delivery.storeId = storeId;
         delivery.webhookId = "msg_" + Secrets.randomToken(18);
-        delivery.event = event(change);
-        delivery.paymentStatus = change.to().wire();
-        delivery.message = message(change);
-        delivery.url = change.callbackUrl();
+        delivery.event = event;
+        delivery.paymentStatus = paymentStatus;
+        delivery.message = message;
+        delivery.url = url;
         delivery.state = CallbackDelivery.State.PENDING;
         delivery.attemptCount = 0;
-        delivery.nextAttemptAt = change.at();
-        delivery.createdAt = change.at();
+        delivery.nextAttemptAt = at;
+        delivery.createdAt = at;
         delivery.persist();
     }
 
@@ -67,31 +71,5 @@ public class CallbackOutbox {
         copy.redeliveryOf = original.redeliveryOf != null ? original.redeliveryOf : original.id;
         copy.persist();
         return copy;
-    }
-
-    /**
-     * {@code order.<paymentStatus>}; {@code order.late} when a payment made after expiry
-     * reopens an order that was cancelled because it expired unpaid.
-     */
-    static String event(PaymentStatusChanged change) {
-        return change.reopenedByLatePayment() ? "order.late" : "order." + change.to().wire();
-    }
-
-    static String message(PaymentStatusChanged change) {
-        PaymentStatus to = change.to();
-        String text = switch (change.cause()) {
-            case STORE -> "Payment status set to " + to.wire() + " by the store";
-            case CLAIM -> "Transaction received; waiting for it on chain";
-            case EXPIRY -> change.from() == PaymentStatus.ON_HOLD
-                    ? "Order cancelled: the payment claimed for it never arrived on chain"
-                    : "Order cancelled: not paid before it expired";
-            case CHAIN -> switch (to) {
-                case ON_HOLD -> "Payment seen on chain; waiting for confirmations";
-                case CONFIRMED -> "Payment confirmed";
-                case FAILED -> "Payment failed: the amount received is less than the order total";
-                default -> "Payment status is now " + to.wire();
-            };
-        };
-        return change.late() && change.cause() == PaymentStatusChanged.Cause.CHAIN ? text + " (paid after the order expired)" : text;
     }
 }

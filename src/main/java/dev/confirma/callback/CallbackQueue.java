@@ -1,7 +1,6 @@
 package dev.confirma.callback;
 
 import dev.confirma.callback.config.CallbacksConfig;
-import dev.confirma.order.Order;
 import dev.confirma.store.ApiKeys;
 import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,10 +38,12 @@ public class CallbackQueue {
 
     private final Clock clock;
     private final ApiKeys apiKeys;
+    private final CallbackBodies bodies;
     private final RetrySchedule schedule;
     private final Duration lease;
 
-    CallbackQueue(Clock clock, ApiKeys apiKeys, RetrySchedule schedule, CallbacksConfig config) {
+    CallbackQueue(Clock clock, ApiKeys apiKeys, CallbackBodies bodies, RetrySchedule schedule, CallbacksConfig config) {
+        this.bodies = bodies;
         this.apiKeys = apiKeys;
         this.clock = clock;
         this.schedule = schedule;
@@ -74,7 +75,7 @@ public class CallbackQueue {
             List<CallbackDelivery> due = CallbackDelivery.bySeq(seqs.stream().map(Number::longValue).toList());
             return due.stream().map(delivery -> {
                 if (delivery.body == null) {
-                    delivery.body = CallbackBody.render(delivery, Order.findById(delivery.orderId));
+                    delivery.body = bodies.render(delivery);
                 }
                 delivery.nextAttemptAt = now.plus(lease);
                 Store store = Store.findById(delivery.storeId);

@@ -7,8 +7,10 @@ import dev.confirma.chain.config.ChainsConfig;
 import dev.confirma.common.Money;
 import dev.confirma.order.Order;
 import dev.confirma.order.config.CheckoutConfig;
-import dev.confirma.order.plugin.OrderMapper;
-import dev.confirma.order.plugin.OrderView;
+import dev.confirma.order.OrderQuote;
+import dev.confirma.order.plugin.PluginStatus;
+import dev.confirma.chain.evm.PaymentUri;
+import dev.confirma.payment.OrderTransactions;
 import dev.confirma.payment.ConfirmationPolicy;
 import dev.confirma.store.Store;
 import jakarta.inject.Singleton;
@@ -21,22 +23,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Builds the hosted page's model from an order: what to pay, how far the payment got, where to go next. */
 @Singleton
 public class PaymentPages {
 
-    private final OrderMapper orders;
+    private final OrderTransactions transactions;
     private final AssetCatalog assets;
     private final ChainsConfig chains;
     private final ConfirmationPolicy confirmation;
     private final CheckoutConfig checkout;
     private final Clock clock;
 
-    PaymentPages(OrderMapper orders, AssetCatalog assets, ChainsConfig chains, ConfirmationPolicy confirmation,
+    PaymentPages(OrderTransactions transactions, AssetCatalog assets, ChainsConfig chains, ConfirmationPolicy confirmation,
                  CheckoutConfig checkout, Clock clock) {
-        this.orders = orders;
+        this.transactions = transactions;
         this.assets = assets;
         this.chains = chains;
         this.confirmation = confirmation;
@@ -54,25 +57,25 @@ public class PaymentPages {
                              ReturnLinks queryLinks) {
         Instant now = clock.instant();
         ReturnLinks shopLinks = queryLinks.onHostOf(order.callbackUrl);
-        OrderView view = orders.toView(order);
+        List<OrderQuote> quotes = OrderQuote.forOrders(List.of(order.id));
         PaymentPageState state = PaymentPageState.of(order, now);
-        List<PaymentPage.TransactionLine> transactions = view.transactions().stream().map(this::line).toList();
+        List<PaymentPage.TransactionLine> transactions = this.transactions.of(order.id).stream().map(this::line).toList();
         String storeName = Optional.ofNullable(Store.<Store>findById(order.storeId)).map(s -> s.name).orElse("");
         return new PaymentPage(
                 order.id,
                 order.ecommerceOrderId,
                 storeName,
-                order.paymentStatus().wire(),
+                PluginStatus.of(order.paymentStatus()),
                 Money.format(order.orderTotal, order.orderCurrency),
                 order.orderCurrency,
                 state,
                 order.late,
                 order.expiresAt,
                 Math.max(0, Duration.between(now, order.expiresAt).getSeconds()),
-                quotes(order, view, quoteKey),
+                options(order, quotes, quoteKey),
                 transactions,
                 state == PaymentPageState.SEEN ? progress(order, transactions) : null,
-                state == PaymentPageState.SHORT ? shortfall(order, view) : null,
+                state == PaymentPageState.SHORT ? shortfall(order, quotes) : null,
                 state == PaymentPageState.CONFIRMED ? paidWith(transactions) : null,
                 ReturnLinks.httpOnly(order.successReturnUrl).or(shopLinks::success).orElse(null),
                 ReturnLinks.httpOnly(order.cancelReturnUrl).or(shopLinks::cancel).orElse(null),
@@ -82,9 +85,9 @@ public class PaymentPages {
                 checkout.statusPollInterval().toMillis());
     }
 
-    private List<PaymentPage.QuoteOption> quotes(Order order, OrderView view, Optional<String> quoteKey) {
-        List<OrderView.QuoteView> offered = view.quotes().stream()
-                .filter(q -> Protocol.parse(q.protocol()).flatMap(p -> assets.find(p, q.asset())).isPresent())
+    private List<PaymentPage.QuoteOption> options(Order order, List<OrderQuote> quotes, Optional<String> quoteKey) {
+        List<OrderQuote> offered = quotes.stream()
+                .filter(q -> Protocol.parse(q.id.protocol).flatMap(p -> assets.find(p, q.id.asset)).isPresent())
                 .toList();
         String chosen = quoteKey.filter(key -> offered.stream().anyMatch(q -> key(q).equals(key)))
                 .or(() -> Optional.ofNullable(order.paymentMethod)
@@ -93,20 +96,25 @@ public class PaymentPages {
                 .or(() -> offered.stream().findFirst().map(PaymentPages::key))
                 .orElse("");
         List<PaymentPage.QuoteOption> options = new ArrayList<>();
-        for (OrderView.QuoteView q : offered) {
-            Protocol protocol = Protocol.parse(q.protocol()).orElseThrow();
-            Asset asset = assets.find(protocol, q.asset()).orElseThrow();
+        for (OrderQuote q : offered) {
+            Protocol protocol = Protocol.parse(q.id.protocol).orElseThrow();
+            Asset asset = assets.find(protocol, q.id.asset).orElseThrow();
             ChainsConfig.Chain chain = chains.chains().get(protocol.configKey());
             String key = key(q);
-            options.add(new PaymentPage.QuoteOption(key, q.protocol(), protocol.displayName(), asset.chainId(), q.asset(),
-                    asset.displayName(), q.contract(), q.amount(), q.amountBaseUnits(), q.address(), q.paymentUri(), key.equals(chosen), nativeSymbol(protocol),
+            options.add(new PaymentPage.QuoteOption(key, q.id.protocol, protocol.displayName(), q.chainId, q.id.asset,
+                    asset.displayName(), q.contract, amount(q).toPlainString(), q.amountBaseUnits.toString(), q.address,
+                    PaymentUri.eip681(q.contract, q.chainId, q.address, q.amountBaseUnits), key.equals(chosen), nativeSymbol(protocol),
                     chain.walletRpcUrl().orElse(null), chain.explorerUrl().orElse(null)));
         }
         return options;
     }
 
-    private static String key(OrderView.QuoteView quote) {
-        return quote.protocol() + "-" + quote.asset();
+    private static String key(OrderQuote quote) {
+        return quote.id.protocol + "-" + quote.id.asset;
+    }
+
+    private static BigDecimal amount(OrderQuote quote) {
+        return Money.plain(new BigDecimal(quote.amountBaseUnits, quote.decimals));
     }
 
     private String nativeSymbol(Protocol protocol) {
@@ -114,9 +122,10 @@ public class PaymentPages {
                 .findFirst().orElse(protocol == Protocol.ETHEREUM ? "ETH" : protocol.name());
     }
 
-    private PaymentPage.TransactionLine line(OrderView.TransactionView t) {
-        return new PaymentPage.TransactionLine(t.protocol(), t.hash(), t.asset(), assetName(t.protocol(), t.asset()), t.amount(), t.confirmations(),
-                confirmation.depth(t.protocol()), t.status(), explorerUrl(t.protocol(), t.hash()).orElse(null));
+    private PaymentPage.TransactionLine line(OrderTransactions.Transaction t) {
+        return new PaymentPage.TransactionLine(t.protocol(), t.hash(), t.asset(), assetName(t.protocol(), t.asset()),
+                t.amount() == null ? null : Money.plain(t.amount()).toPlainString(), t.confirmations(),
+                confirmation.depth(t.protocol()), t.standing().name().toLowerCase(Locale.ROOT), explorerUrl(t.protocol(), t.hash()).orElse(null));
     }
 
     /** The name shoppers know an asset by ("USDm (cUSD)"); the symbol itself for one this server no longer lists. */
@@ -143,12 +152,12 @@ public class PaymentPages {
     }
 
     /** One asset paid: in that asset, against its quote. Several: in the order currency. */
-    private PaymentPage.Shortfall shortfall(Order order, OrderView view) {
+    private PaymentPage.Shortfall shortfall(Order order, List<OrderQuote> quotes) {
         if (order.paymentMethod != null) {
-            Optional<OrderView.QuoteView> quote = view.quotes().stream()
-                    .filter(q -> q.asset().equals(order.paymentMethod) && q.protocol().equals(order.blockchain)).findFirst();
+            Optional<OrderQuote> quote = quotes.stream()
+                    .filter(q -> q.id.asset.equals(order.paymentMethod) && q.id.protocol.equals(order.blockchain)).findFirst();
             if (quote.isPresent()) {
-                BigDecimal due = new BigDecimal(quote.get().amount());
+                BigDecimal due = amount(quote.get());
                 return new PaymentPage.Shortfall(Money.plain(order.amountReceived).toPlainString(),
                         Money.plain(due.subtract(order.amountReceived).max(BigDecimal.ZERO)).toPlainString(), order.paymentMethod,
                         assetName(order.blockchain, order.paymentMethod));

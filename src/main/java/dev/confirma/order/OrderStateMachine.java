@@ -1,6 +1,5 @@
 package dev.confirma.order;
 
-import dev.confirma.common.error.ApiException;
 import dev.confirma.order.PaymentStatusChanged.Cause;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
@@ -57,8 +56,7 @@ public class OrderStateMachine {
             return false;
         }
         if (!STORE_TRANSITIONS.get(from).contains(target)) {
-            throw ApiException.conflict("invalid_status_transition",
-                    "Order " + order.id + " is " + from.wire() + " and cannot become " + target.wire());
+            throw new InvalidTransitionException(order.id, from, target);
         }
         change(order, target, Cause.STORE);
         return true;
@@ -70,8 +68,7 @@ public class OrderStateMachine {
      */
     public void paymentClaimed(Order order, Instant now) {
         if (!order.takesPaymentMadeAt(now, java.time.Duration.ZERO)) {
-            throw ApiException.conflict("order_not_payable",
-                    "Order " + order.id + " is " + order.paymentStatus().wire() + " and takes no more payments");
+            throw new OrderNotPayableException(order.id, order.paymentStatus());
         }
         if (order.paymentStatus() == PaymentStatus.PENDING) {
             change(order, PaymentStatus.ON_HOLD, Cause.CLAIM);
@@ -99,7 +96,7 @@ public class OrderStateMachine {
         boolean allowed = CHAIN_TRANSITIONS.getOrDefault(from, Set.of()).contains(target)
                 || from == PaymentStatus.CANCELLED && order.expired() && LATE_PAYMENT_TRANSITIONS.contains(target);
         if (!allowed) {
-            throw new IllegalStateException("order " + order.id + " is " + from.wire() + ": the chain cannot make it " + target.wire());
+            throw new IllegalStateException("order " + order.id + " is " + from + ": the chain cannot make it " + target);
         }
         change(order, target, Cause.CHAIN);
         return true;

@@ -1,34 +1,23 @@
 package dev.confirma.order;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Optional;
-
-/** What plugins act on (CONTRACT §3), spelled on the wire as the Cryptum API spells it. */
+/**
+ * Where an order's payment stands (CONTRACT §3): waiting, seen, then confirmed or failed, or
+ * cancelled. Each adapter spells it its own way; the core only names it.
+ */
 public enum PaymentStatus {
-    PENDING("pending"),
-    ON_HOLD("on-hold"),
-    CONFIRMED("confirmed"),
-    FAILED("failed"),
-    CANCELLED("cancelled");
-
-    private final String wire;
-
-    PaymentStatus(String wire) {
-        this.wire = wire;
-    }
-
-    @JsonValue
-    public String wire() {
-        return wire;
-    }
+    /** Waiting for payment. */
+    PENDING,
+    /** A payment (or a claimed hash) is seen, waiting for the chain's confirmations. */
+    ON_HOLD,
+    /** Enough confirmations, and the amount received covers the amount due. */
+    CONFIRMED,
+    /** Confirmed but short, or the claimed transaction does not pay the order. */
+    FAILED,
+    /** Expired unpaid, or cancelled. */
+    CANCELLED;
 
     /** Unpaid orders are the ones a shopper may still pay and a re-post returns. */
     public boolean isUnpaid() {
         return this == PENDING || this == ON_HOLD;
-    }
-
-    public static Optional<PaymentStatus> fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
     }
 }

@@ -2,7 +2,6 @@ package dev.confirma.payment;
 
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.evm.ExtendedPublicKey;
-import dev.confirma.common.error.ApiException;
 import dev.confirma.store.Store;
 import dev.confirma.store.StoreWallet;
 import jakarta.inject.Singleton;
@@ -53,8 +52,7 @@ public class DepositAddresses {
                 .setParameter(1, storeId)
                 .getSingleResult()).longValue() - 1;
         if (taken > Integer.MAX_VALUE) {
-            throw ApiException.conflict("deposit_addresses_exhausted",
-                    "This store has used all 2^31 addresses of its xpub; register a new account's xpub");
+            throw new DepositAddressesExhaustedException();
         }
         return (int) taken;
     }

@@ -6,7 +6,6 @@ import dev.confirma.order.OrderQuote;
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
 import dev.confirma.chain.Protocol;
-import dev.confirma.common.error.ApiException;
 import dev.confirma.rates.Pricer;
 import dev.confirma.rates.Quote;
 import dev.confirma.rates.UnitsPerOrderCurrency;
@@ -61,7 +60,7 @@ public class OrderPricing {
      * the plugin's error must learn whether the server, the store's wallets or its accepted
      * assets are at fault.
      */
-    private ApiException noPaymentOption(Store store) {
+    private NoPaymentOptionException noPaymentOption(Store store) {
         Set<Protocol> enabled = new LinkedHashSet<>();
         catalog.all().forEach(asset -> enabled.add(asset.protocol()));
         Set<Protocol> walletChains = new TreeSet<>();
@@ -83,7 +82,7 @@ public class OrderPricing {
             reason = "the store's acceptedAssets (" + String.join(", ", store.acceptedAssets.split(","))
                     + ") are offered on none of the enabled chains it has wallets for (" + offered + ")";
         }
-        return ApiException.badRequest("no_payment_option", "No payment option for this store: " + reason);
+        return new NoPaymentOptionException(reason);
     }
 
     private static String names(Set<Protocol> chains, String separator) {

@@ -153,7 +153,7 @@ public class PaymentDecisions {
             UniqueAmounts.release(order.id, clock.instant());
         }
         if (stateMachine.decidedByChain(order, verdict)) {
-            LOG.infof("Order %s is %s: %s/%s of the amount due received%s", order.id, verdict.wire(), numerator, denominator,
+            LOG.infof("Order %s is %s: %s/%s of the amount due received%s", order.id, verdict, numerator, denominator,
                     late ? ", late" : "");
         }
     }

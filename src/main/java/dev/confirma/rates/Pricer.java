@@ -2,7 +2,6 @@ package dev.confirma.rates;
 
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
-import dev.confirma.common.error.ApiException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -101,9 +100,9 @@ public class Pricer {
         return Optional.of(new UnitsPerOrderCurrency(asset, orderAsset.get().price(), paidAsset.get().price(), sources, older));
     }
 
-    private ApiException unpriceable(String orderCurrency) {
+    private RuntimeException unpriceable(String orderCurrency) {
         if (!catalog.isAsset(orderCurrency) && rates.providersAnswered() && !rates.isQuoted(orderCurrency)) {
-            return ApiException.invalidField("orderCurrency", "orderCurrency " + orderCurrency + " is not quoted by any rate provider");
+            return new UnpricedCurrencyException(orderCurrency);
         }
         return new RatesUnavailableException(orderCurrency);
     }

@@ -1,6 +1,6 @@
 package dev.confirma.order;
 
-import dev.confirma.checkout.SessionTokens;
+import dev.confirma.shopper.SessionTokens;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static org.hamcrest.Matchers.equalTo;

@@ -5,7 +5,7 @@ import dev.confirma.checkout.PaymentPage;
 import dev.confirma.checkout.PaymentPages;
 import dev.confirma.checkout.ReturnLinks;
 import dev.confirma.order.Order;
-import dev.confirma.checkout.ShopperAccess;
+import dev.confirma.shopper.ShopperAccess;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

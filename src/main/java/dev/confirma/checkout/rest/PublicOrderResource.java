@@ -4,7 +4,7 @@ import dev.confirma.checkout.PageLanguage;
 import dev.confirma.checkout.PaymentPage;
 import dev.confirma.checkout.PaymentPages;
 import dev.confirma.checkout.ReturnLinks;
-import dev.confirma.checkout.ShopperAccess;
+import dev.confirma.shopper.ShopperAccess;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;

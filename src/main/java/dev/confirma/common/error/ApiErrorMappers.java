@@ -1,5 +1,6 @@
 package dev.confirma.common.error;
 
+import dev.confirma.common.DomainException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -28,6 +29,17 @@ public class ApiErrorMappers {
     @ServerExceptionMapper
     public Response apiError(ApiException e) {
         return respond(e.status(), e.code(), e.getMessage(), e.field());
+    }
+
+    /** A domain refusal in the contract's shape: its kind decides the status, its code and message are the domain's. */
+    @ServerExceptionMapper
+    public Response domainRefusal(DomainException e) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+        };
+        return respond(status, e.code(), e.getMessage(), null);
     }
 
     @ServerExceptionMapper

@@ -144,7 +144,7 @@ public class CheckoutRequests {
     }
 
     private static PaymentStatus initialStatus(String value) {
-        return PaymentStatus.fromWire(value).filter(PaymentStatus::isUnpaid).orElseThrow(() ->
+        return PluginStatus.parse(value).filter(PaymentStatus::isUnpaid).orElseThrow(() ->
                 ApiException.invalidField("paymentStatus", "paymentStatus must be pending or on-hold"));
     }
 }

@@ -7,6 +7,8 @@ import dev.confirma.order.PaymentStatus;
 import dev.confirma.payment.OrderPricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.error.ApiException;
+import dev.confirma.common.DomainException;
+import dev.confirma.rates.UnpricedCurrencyException;
 import dev.confirma.order.config.CheckoutConfig;
 import dev.confirma.payment.UniqueAmounts;
 import dev.confirma.rates.Pricer;
@@ -117,7 +119,12 @@ public class CheckoutService {
             Pricer.Pricing prices = pricing.price(store, checkout.orderTotal(), checkout.orderCurrency());
             OrderPricing.Reserved result = pricing.reserve(orderId, prices, now, now.plus(config.expiry()).plus(config.monitoring()));
             return () -> result;
-        } catch (ApiException unpriceable) {
+        } catch (UnpricedCurrencyException unpriced) {
+            ApiException refused = ApiException.invalidField("orderCurrency", "orderCurrency " + unpriced.getMessage());
+            return () -> {
+                throw refused;
+            };
+        } catch (DomainException | ApiException unpriceable) {
             return () -> {
                 throw unpriceable;
             };

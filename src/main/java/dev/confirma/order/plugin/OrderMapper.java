@@ -1,29 +1,22 @@
 package dev.confirma.order.plugin;
 
-import dev.confirma.chain.Asset;
-import dev.confirma.chain.AssetCatalog;
-import dev.confirma.chain.Protocol;
 import dev.confirma.chain.evm.PaymentUri;
-import dev.confirma.chain.watch.ChainTransfer;
 import dev.confirma.common.Money;
 import dev.confirma.config.ServerConfig;
 import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.Order;
+import dev.confirma.payment.OrderTransactions;
 import dev.confirma.order.OrderMarketRate;
 import dev.confirma.order.OrderQuote;
-import dev.confirma.checkout.SessionTokens;
-import dev.confirma.payment.ConfirmationPolicy;
-import dev.confirma.payment.OrderPayment;
-import dev.confirma.payment.PaymentClaim;
+import dev.confirma.shopper.SessionTokens;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Maps orders to the contract's order object; entities never leave the order package as API output. */
@@ -32,21 +25,19 @@ public class OrderMapper {
 
     private final SessionTokens sessionTokens;
     private final ServerConfig server;
-    private final ConfirmationPolicy confirmation;
-    private final AssetCatalog assets;
+    private final OrderTransactions transactions;
 
-    OrderMapper(SessionTokens sessionTokens, ServerConfig server, ConfirmationPolicy confirmation, AssetCatalog assets) {
+    OrderMapper(SessionTokens sessionTokens, ServerConfig server, OrderTransactions transactions) {
         this.sessionTokens = sessionTokens;
         this.server = server;
-        this.confirmation = confirmation;
-        this.assets = assets;
+        this.transactions = transactions;
     }
 
     public OrderView toView(Order order) {
         return toViews(List.of(order)).get(0);
     }
 
-    /** Views of several orders with three queries in all, whatever their number (a list page is 100). */
+    /** Views of several orders with five queries in all, whatever their number (a list page is 100). */
     public List<OrderView> toViews(List<Order> orders) {
         List<String> ids = orders.stream().map(o -> o.id).toList();
         if (ids.isEmpty()) {
@@ -56,12 +47,10 @@ public class OrderMapper {
                 .collect(Collectors.groupingBy(q -> q.id.orderId));
         Map<String, List<OrderMarketRate>> rates = OrderMarketRate.forOrders(ids).stream()
                 .collect(Collectors.groupingBy(r -> r.id.orderId));
-        Map<String, List<PaymentClaim>> claims = PaymentClaim.forOrders(ids).stream()
-                .collect(Collectors.groupingBy(c -> c.id.orderId));
-        Map<String, List<OrderView.TransactionView>> payments = payments(ids);
+        Map<String, List<OrderTransactions.Transaction>> transactions = this.transactions.of(ids);
         return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
                 rates.getOrDefault(order.id, List.of()),
-                transactions(payments.getOrDefault(order.id, List.of()), claims.getOrDefault(order.id, List.of())))).toList();
+                transactions.getOrDefault(order.id, List.of()).stream().map(OrderMapper::transaction).toList())).toList();
     }
 
     private OrderView toView(Order order, List<OrderQuote> quotes, List<OrderMarketRate> rates,
@@ -74,7 +63,7 @@ public class OrderMapper {
                 order.storeId,
                 Money.format(order.orderTotal, order.orderCurrency),
                 order.orderCurrency,
-                order.paymentStatus().wire(),
+                PluginStatus.of(order.paymentStatus()),
                 order.status,
                 order.callbackUrl,
                 order.cancelReturnUrl,
@@ -122,34 +111,9 @@ public class OrderMapper {
                 PaymentUri.eip681(q.contract, q.chainId, q.address, q.amountBaseUnits));
     }
 
-    /** Payments the chain showed, then claimed hashes it has not shown yet. */
-    private static List<OrderView.TransactionView> transactions(List<OrderView.TransactionView> payments, List<PaymentClaim> claims) {
-        List<OrderView.TransactionView> all = new ArrayList<>(payments);
-        Set<String> seen = payments.stream().map(OrderView.TransactionView::hash).collect(Collectors.toSet());
-        claims.stream().filter(c -> !seen.contains(c.id.transactionHash))
-                .map(c -> new OrderView.TransactionView(c.blockchain, c.id.transactionHash, c.asset, null, 0, "unverified", null))
-                .forEach(all::add);
-        return all;
+    private static OrderView.TransactionView transaction(OrderTransactions.Transaction t) {
+        return new OrderView.TransactionView(t.protocol(), t.hash(), t.asset(),
+                t.amount() == null ? null : Money.plain(t.amount()).toPlainString(), t.confirmations(),
+                t.standing().name().toLowerCase(Locale.ROOT), t.note());
     }
-
-    /** Recorded payments of several orders, two queries in all. */
-    private Map<String, List<OrderView.TransactionView>> payments(List<String> orderIds) {
-        List<OrderPayment> payments = OrderPayment.forOrders(orderIds);
-        if (payments.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, ChainTransfer> transfers = ChainTransfer.<ChainTransfer>list("id in ?1",
-                payments.stream().map(p -> p.transferId).toList()).stream().collect(Collectors.toMap(t -> t.id, t -> t));
-        Map<String, List<OrderView.TransactionView>> byOrder = new java.util.HashMap<>();
-        for (OrderPayment payment : payments) {
-            ChainTransfer t = transfers.get(payment.transferId);
-            int decimals = Protocol.parse(t.chain).flatMap(p -> assets.find(p, t.asset)).map(Asset::decimals).orElse(0);
-            String status = !payment.credited ? "ignored" : confirmation.isConfirmed(t.chain, t.blockNumber, payment.confirmations) ? "confirmed" : "pending";
-            byOrder.computeIfAbsent(payment.orderId, id -> new ArrayList<>()).add(new OrderView.TransactionView(t.chain, t.txHash,
-                    t.asset, Money.plain(new BigDecimal(t.amountBaseUnits, decimals)).toPlainString(), payment.confirmations,
-                    status, payment.note));
-        }
-        return byOrder;
-    }
-
 }

@@ -94,7 +94,7 @@ public class OrderSearch {
             return statuses;
         }
         for (String part : value.split(",")) {
-            statuses.add(PaymentStatus.fromWire(part.trim()).orElseThrow(() -> ApiException.invalidField("paymentStatus",
+            statuses.add(PluginStatus.parse(part.trim()).orElseThrow(() -> ApiException.invalidField("paymentStatus",
                     "paymentStatus must be one or more of pending, on-hold, confirmed, failed, cancelled (comma-separated)")));
         }
         return statuses;

@@ -67,7 +67,7 @@ public class OrderUpdateRequests {
     }
 
     private static PaymentStatus paymentStatus(String value) {
-        PaymentStatus status = PaymentStatus.fromWire(value).orElseThrow(() -> ApiException.invalidField("paymentStatus",
+        PaymentStatus status = PluginStatus.parse(value).orElseThrow(() -> ApiException.invalidField("paymentStatus",
                 "paymentStatus must be one of pending, on-hold, failed, cancelled"));
         if (status == PaymentStatus.CONFIRMED) {
             throw ApiException.invalidField("paymentStatus",

@@ -74,7 +74,7 @@ public class OrderUpdateService {
         boolean namesPayment = update.blockchain().isPresent() || update.paymentMethod().isPresent();
         boolean payable = update.transactionHash().isPresent() ? order.awaitsPayment() : order.paymentStatus().isUnpaid();
         if (!payable && namesPayment || !order.paymentStatus().isUnpaid() && update.convertedTotal().isPresent()) {
-            throw ApiException.conflict("order_final", "Order " + order.id + " is " + order.paymentStatus().wire()
+            throw ApiException.conflict("order_final", "Order " + order.id + " is " + PluginStatus.of(order.paymentStatus())
                     + " and can no longer be changed");
         }
         requireQuoted(order, update);

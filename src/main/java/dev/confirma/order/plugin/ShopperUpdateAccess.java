@@ -1,7 +1,7 @@
 package dev.confirma.order.plugin;
 
 import dev.confirma.common.error.ApiException;
-import dev.confirma.checkout.ShopperAccess;
+import dev.confirma.shopper.ShopperAccess;
 import dev.confirma.store.Caller;
 import dev.confirma.store.rest.AccessFilters;
 import jakarta.ws.rs.Priorities;

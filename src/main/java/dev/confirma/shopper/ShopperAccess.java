@@ -1,4 +1,4 @@
-package dev.confirma.checkout;
+package dev.confirma.shopper;
 
 import dev.confirma.order.Order;
 import dev.confirma.common.BearerToken;

@@ -1,17 +1,17 @@
-package dev.confirma.callback;
+package dev.confirma.order.plugin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.confirma.chain.watch.ChainTransfer;
+import dev.confirma.callback.CallbackBodies;
+import dev.confirma.callback.CallbackDelivery;
 import dev.confirma.order.Order;
-import dev.confirma.payment.OrderPayment;
-import dev.confirma.payment.PaymentClaim;
-import java.util.ArrayList;
+import dev.confirma.payment.OrderTransactions;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jakarta.inject.Singleton;
 
 /**
  * The callback body of CONTRACT §4, compact JSON in the contract's field order:
@@ -19,22 +19,28 @@ import java.util.Set;
  * It is rendered once, when the event is first sent (so it lists the hash attached in the
  * very request that caused it), and every retry and redelivery sends those same bytes.
  */
-final class CallbackBody {
+@Singleton
+class PluginCallbackBody implements CallbackBodies {
 
     // a plain mapper: the bytes signed must not depend on the server's JSON settings
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CallbackBody() {
+    private final OrderTransactions transactions;
+
+    PluginCallbackBody(OrderTransactions transactions) {
+        this.transactions = transactions;
     }
 
-    static String render(CallbackDelivery delivery, Order order) {
+    @Override
+    public String render(CallbackDelivery delivery) {
+        Order order = Order.findById(delivery.orderId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderId", order.id);
         body.put("ecommerceOrderId", order.ecommerceOrderId);
         body.put("storeId", order.storeId);
         body.put("paymentStatus", delivery.paymentStatus);
         body.put("message", delivery.message);
-        body.put("transactions", transactions(order.id));
+        body.put("transactions", forTheOrder(transactions.of(order.id)));
         body.put("event", delivery.event);
         try {
             return JSON.writeValueAsString(body);
@@ -43,22 +49,11 @@ final class CallbackBody {
         }
     }
 
-    /** Credited payments the chain showed, then claimed hashes it has not shown yet. */
-    private static List<Map<String, String>> transactions(String orderId) {
-        List<Map<String, String>> transactions = new ArrayList<>();
+    /** The order's transactions that count for it or were claimed for it, one entry per hash. */
+    private static List<Map<String, String>> forTheOrder(List<OrderTransactions.Transaction> all) {
         Set<String> seen = new LinkedHashSet<>();
-        for (OrderPayment payment : OrderPayment.forOrders(List.of(orderId))) {
-            ChainTransfer transfer = ChainTransfer.findById(payment.transferId);
-            if (payment.credited && seen.add(transfer.txHash)) {
-                transactions.add(transaction(transfer.chain, transfer.txHash));
-            }
-        }
-        for (PaymentClaim claim : PaymentClaim.forOrders(List.of(orderId))) {
-            if (seen.add(claim.id.transactionHash)) {
-                transactions.add(transaction(claim.blockchain, claim.id.transactionHash));
-            }
-        }
-        return transactions;
+        return all.stream().filter(OrderTransactions.Transaction::isForTheOrder).filter(t -> seen.add(t.hash()))
+                .map(t -> transaction(t.protocol(), t.hash())).toList();
     }
 
     private static Map<String, String> transaction(String protocol, String hash) {

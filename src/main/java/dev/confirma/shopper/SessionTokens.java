@@ -1,4 +1,4 @@
-package dev.confirma.checkout;
+package dev.confirma.shopper;
 
 import dev.confirma.order.Order;
 import com.nimbusds.jose.JOSEException;

@@ -1,0 +1,69 @@
+package dev.confirma.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package graph of README "Architecture", checked on the compiled classes: feature packages
+ * depend one way, and the order core knows nothing of HTTP, JSON or the Cryptum adapter.
+ */
+class PackageGraphTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.confirma");
+
+    /** A feature package with everything under it, except the order core's adapters, which are slices of their own. */
+    private static final SliceAssignment FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            if (!name.startsWith("dev.confirma.")) {
+                return SliceIdentifier.ignore();
+            }
+            String[] parts = name.substring("dev.confirma.".length()).split("\\.");
+            if (parts[0].equals("order") && parts.length > 1 && !parts[1].equals("config")) {
+                return SliceIdentifier.of("order." + parts[1]);
+            }
+            return SliceIdentifier.of(parts[0]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "feature packages (order's adapters apart)";
+        }
+    };
+
+    @Test
+    void shouldHaveNoCycleBetweenFeaturePackages() {
+        slices().assignedFrom(FEATURES).should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheOrderCoreFreeOfAdaptersHttpAndJson() {
+        noClasses().that().resideInAnyPackage("dev.confirma.order", "dev.confirma.order.config")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.confirma.order.plugin..", "dev.confirma.order.api..", "dev.confirma.payment..",
+                        "dev.confirma.chain..", "dev.confirma.callback..", "dev.confirma.checkout..", "dev.confirma.reporting..",
+                        "dev.confirma.common.error..", "dev.confirma.common.json..", "jakarta.ws.rs..", "com.fasterxml.jackson..",
+                        "io.vertx..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepCommonFreeOfFeatures() {
+        noClasses().that().resideInAPackage("dev.confirma.common..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.store..", "dev.confirma.rates..",
+                        "dev.confirma.chain..", "dev.confirma.order..", "dev.confirma.payment..", "dev.confirma.callback..",
+                        "dev.confirma.checkout..", "dev.confirma.config..")
+                .check(MAIN);
+    }
+}
