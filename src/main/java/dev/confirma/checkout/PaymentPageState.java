@@ -1,6 +1,7 @@
 package dev.confirma.checkout;
 
 import dev.confirma.order.Order;
+import dev.confirma.order.PaymentException;
 import java.time.Instant;
 
 /** What the shopper sees, derived from the order; the page and its JSON name it in lower case. */
@@ -24,7 +25,7 @@ public enum PaymentPageState {
             case PENDING -> now.isBefore(order.expiresAt) ? WAITING : EXPIRED;
             case ON_HOLD -> SEEN;
             case CONFIRMED -> CONFIRMED;
-            case FAILED -> order.amountReceived != null ? SHORT : FAILED;
+            case FAILED -> order.paymentException == PaymentException.PARTIAL ? SHORT : FAILED;
             case CANCELLED -> order.expired() ? EXPIRED : CANCELLED;
         };
     }

@@ -47,9 +47,10 @@ public class Order extends PanacheEntityBase {
     @Column(name = "open_ecommerce_order_id")
     private String openEcommerceOrderId;
 
-    /** Order lifecycle after payment (fulfilment); {@code open} until the Orders API moves it. */
-    @Column(nullable = false)
-    public String status;
+    /** Where the order stands in the merchant's business; moved only by {@link OrderStateMachine}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private LifecycleStatus lifecycleStatus;
 
     @Column(name = "callback_url", nullable = false)
     public String callbackUrl;
@@ -99,6 +100,11 @@ public class Order extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean late;
 
+    /** What was unusual about the payment (partial, over, late), or null; set with each verdict of the chain. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_exception")
+    public PaymentException paymentException;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -111,6 +117,14 @@ public class Order extends PanacheEntityBase {
 
     public PaymentStatus paymentStatus() {
         return paymentStatus;
+    }
+
+    public LifecycleStatus lifecycleStatus() {
+        return lifecycleStatus;
+    }
+
+    void setLifecycleStatus(LifecycleStatus status) {
+        this.lifecycleStatus = status;
     }
 
     public boolean expired() {

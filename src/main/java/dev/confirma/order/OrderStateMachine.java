@@ -40,6 +40,7 @@ public class OrderStateMachine {
             throw new IllegalArgumentException("an order opens unpaid, not " + initial);
         }
         order.setPaymentStatus(initial);
+        order.setLifecycleStatus(LifecycleStatus.CREATED);
     }
 
     /**
@@ -51,6 +52,7 @@ public class OrderStateMachine {
         if (from == target) {
             if (target == PaymentStatus.CANCELLED && order.expired()) {
                 order.closeLatePaymentWindow();
+                moveLifecycle(order, LifecycleStatus.CANCELLED);
                 order.updatedAt = clock.instant();
             }
             return false;
@@ -124,8 +126,35 @@ public class OrderStateMachine {
         PaymentStatus from = order.paymentStatus();
         Instant now = clock.instant();
         order.setPaymentStatus(target);
+        lifecycleAfterPayment(order, from, target, cause);
         order.updatedAt = now;
         // synchronous: observers run here, in the caller's transaction
-        changes.fire(new PaymentStatusChanged(order.id, order.storeId, order.callbackUrl, from, target, cause, order.late, now));
+        changes.fire(new PaymentStatusChanged(order.id, order.storeId, order.callbackUrl, from, target, cause, order.late,
+                order.paymentException, now));
+    }
+
+    /**
+     * What a payment status change means for the lifecycle: the chain's confirmation pays the
+     * order; a store's cancel cancels it, and so does the expiry of a claimed payment that never
+     * arrived (its late-payment window is over). An order cancelled only because it expired stays
+     * created: a late payment may still pay it.
+     */
+    private static void lifecycleAfterPayment(Order order, PaymentStatus from, PaymentStatus to, Cause cause) {
+        if (to == PaymentStatus.CONFIRMED && cause == Cause.CHAIN) {
+            moveLifecycle(order, LifecycleStatus.PAID);
+        } else if (to == PaymentStatus.CANCELLED && (cause == Cause.STORE || cause == Cause.EXPIRY && from == PaymentStatus.ON_HOLD)) {
+            moveLifecycle(order, LifecycleStatus.CANCELLED);
+        }
+    }
+
+    private static void moveLifecycle(Order order, LifecycleStatus to) {
+        LifecycleStatus from = order.lifecycleStatus();
+        if (from == to || from != LifecycleStatus.CREATED) {
+            return; // only an order still waiting for its payment follows its payment
+        }
+        if (!LifecycleTransitions.allows(from, to, null)) {
+            throw new IllegalStateException("order " + order.id + " is " + from + ": its payment cannot make it " + to);
+        }
+        order.setLifecycleStatus(to);
     }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * transaction, so they commit or roll back with the change.
  */
 public record PaymentStatusChanged(String orderId, String storeId, String callbackUrl, PaymentStatus from,
-                                   PaymentStatus to, Cause cause, boolean late, Instant at) {
+                                   PaymentStatus to, Cause cause, boolean late,
+                                   PaymentException paymentException, Instant at) {
 
     /** What moved the order. */
     public enum Cause {

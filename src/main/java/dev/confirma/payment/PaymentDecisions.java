@@ -3,6 +3,7 @@ package dev.confirma.payment;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderQuote;
 import dev.confirma.order.OrderStateMachine;
+import dev.confirma.order.PaymentException;
 import dev.confirma.order.PaymentStatus;
 import dev.confirma.chain.Protocol;
 import dev.confirma.common.Contention;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -129,6 +131,7 @@ public class PaymentDecisions {
         order.late = late;
         if (receivedByQuote.isEmpty()) {
             order.amountReceived = null; // nothing credited (yet, or any more after a reorg)
+            order.paymentException = null;
             if (refusedClaim && order.paymentStatus() != PaymentStatus.CANCELLED) {
                 UniqueAmounts.release(order.id, clock.instant());
                 stateMachine.decidedByChain(order, PaymentStatus.FAILED);
@@ -147,13 +150,15 @@ public class PaymentDecisions {
         describeReceived(order, receivedByQuote, quotes, numerator, denominator);
         BigDecimal acceptedShare = HUNDRED.subtract(checkout.underpaymentTolerancePercent());
         boolean enough = new BigDecimal(numerator).multiply(HUNDRED).compareTo(new BigDecimal(denominator).multiply(acceptedShare)) >= 0;
+        boolean over = numerator.compareTo(denominator) > 0;
+        order.paymentException = PaymentException.of(enough, over, late);
         PaymentStatus verdict = !allDeep ? PaymentStatus.ON_HOLD : enough ? PaymentStatus.CONFIRMED : PaymentStatus.FAILED;
         if (verdict != PaymentStatus.ON_HOLD) {
             // a final order takes no more payments: its amounts are free for other orders again
             UniqueAmounts.release(order.id, clock.instant());
         }
         if (stateMachine.decidedByChain(order, verdict)) {
-            LOG.infof("Order %s is %s: %s/%s of the amount due received%s", order.id, verdict, numerator, denominator,
+            LOG.infof("Order %s is %s: %s/%s of the amount due received%s", order.id, verdict.name().toLowerCase(Locale.ROOT), numerator, denominator,
                     late ? ", late" : "");
         }
     }

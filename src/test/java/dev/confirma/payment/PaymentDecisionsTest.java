@@ -95,6 +95,7 @@ class PaymentDecisionsTest {
                 .body("transactions[0].confirmations", equalTo(10))
                 .body("transactions[0].status", equalTo("confirmed"))
                 .body("amountReceived", equalTo("12.5"))
+                .body("paymentException", equalTo(null))
                 .body("paymentMethod", equalTo("USDC"))
                 .body("blockchain", equalTo("CELO"));
     }
@@ -105,6 +106,7 @@ class PaymentDecisionsTest {
         claim(order, AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE.subtract(BigInteger.ONE)), "USDC");
         afterBlocks(order, 10)
                 .body("paymentStatus", equalTo("failed"))
+                .body("paymentException", equalTo("partial"))
                 .body("amountReceived", equalTo("12.499999"));
     }
 
@@ -112,7 +114,8 @@ class PaymentDecisionsTest {
     void shouldConfirmAnOverpaymentAndShowWhatArrived() {
         String order = order();
         claim(order, AnvilNodes.CELO.pay(wallet, CELO_DUE.add(BigInteger.TEN.pow(18))), "CELO");
-        afterBlocks(order, 10).body("paymentStatus", equalTo("confirmed")).body("amountReceived", equalTo("26"));
+        afterBlocks(order, 10).body("paymentStatus", equalTo("confirmed")).body("amountReceived", equalTo("26"))
+                .body("paymentException", equalTo("over"));
     }
 
     @Test
@@ -296,7 +299,8 @@ class PaymentDecisionsTest {
                 .body("paymentStatus", equalTo("on-hold"))
                 .body("transactions", hasSize(1))
                 .body("transactions[0].status", equalTo("unverified"))
-                .body("amountReceived", equalTo(null));
+                .body("amountReceived", equalTo(null))
+                .body("paymentException", equalTo(null));
     }
 
     @Test
@@ -335,6 +339,7 @@ class PaymentDecisionsTest {
         afterBlocks(order, 9)
                 .body("paymentStatus", equalTo("confirmed"))
                 .body("late", equalTo(true))
+                .body("paymentException", equalTo("late"))
                 .body("transactions[0].hash", equalTo(hash))
                 .body("amountReceived", equalTo("12.5"));
     }
@@ -457,7 +462,8 @@ class PaymentDecisionsTest {
         refusing.asPlugin().get("/plugins/orders/" + order).then()
                 .body("paymentStatus", equalTo("failed"))
                 .body("transactions[0].status", equalTo("ignored"))
-                .body("amountReceived", equalTo(null));
+                .body("amountReceived", equalTo(null))
+                .body("paymentException", equalTo(null));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.confirma.order.OrderStateMachine;
 import dev.confirma.order.PaymentStatus;
 import dev.confirma.payment.OrderPricing;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confirma.common.Contention;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.common.DomainException;
 import dev.confirma.rates.UnpricedCurrencyException;
@@ -15,7 +16,6 @@ import dev.confirma.rates.Pricer;
 import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +33,8 @@ public class CheckoutService {
 
     /** How long an Idempotency-Key is remembered, as Stripe does. */
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    /** Attempts after a lost race: each sees what the winner committed, so a second loss is rare and a third rarer. */
+    private static final int RACE_ATTEMPTS = 3;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final CheckoutRequests requests;
@@ -71,12 +73,16 @@ public class CheckoutService {
             try {
                 return settle(QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, orderId, reserved, now)),
                         reserved, orderId, now);
-            } catch (ConstraintViolationException | NotReserved retry) {
+            } catch (RuntimeException retry) {
+                if (!(retry instanceof NotReserved) && !Contention.isRace(retry)) {
+                    throw retry;
+                }
                 // A concurrent request for the same shop order or key committed first, and now we find its
-                // order; or the order the first look found was gone (paid, cancelled) and a new one is due.
+                // order; or the order the first look found was gone (paid, cancelled) and a new one is due; or
+                // the watcher, the expiry sweep or a PUT changed the order this one was expiring.
                 Supplier<OrderPricing.Reserved> again = reserved == NOT_RESERVED ? reserve(caller, checkout, orderId, now) : reserved;
-                return settle(QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, orderId, again, now)),
-                        again, orderId, now);
+                return settle(Contention.retrying(RACE_ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(
+                        () -> attempt(caller, checkout, key, fingerprint, orderId, again, now))), again, orderId, now);
             }
         } catch (RuntimeException failed) {
             release(orderId, now);
@@ -196,7 +202,6 @@ public class CheckoutService {
         order.ecommerceType = checkout.ecommerceType();
         order.orderTotal = checkout.orderTotal();
         order.orderCurrency = checkout.orderCurrency();
-        order.status = "open";
         order.callbackUrl = checkout.callbackUrl();
         order.cancelReturnUrl = checkout.cancelReturnUrl().orElse(null);
         order.successReturnUrl = checkout.successReturnUrl().orElse(null);

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 @Singleton
 public class OrderMapper {
 
+    /** The plugin order object's {@code status}, as plugins read it today; the lifecycle is the Orders API's. */
+    private static final String LIFECYCLE_STATUS = "open";
+
     private final SessionTokens sessionTokens;
     private final ServerConfig server;
     private final OrderTransactions transactions;
@@ -64,7 +67,7 @@ public class OrderMapper {
                 Money.format(order.orderTotal, order.orderCurrency),
                 order.orderCurrency,
                 PluginStatus.of(order.paymentStatus()),
-                order.status,
+                LIFECYCLE_STATUS,
                 order.callbackUrl,
                 order.cancelReturnUrl,
                 order.successReturnUrl,
@@ -82,6 +85,7 @@ public class OrderMapper {
                 Money.format(order.convertedTotal, order.paymentMethod),
                 Money.format(order.amountReceived, order.paymentMethod),
                 order.late,
+                order.paymentException == null ? null : order.paymentException.name().toLowerCase(Locale.ROOT),
                 order.createdAt,
                 order.updatedAt);
     }

@@ -33,6 +33,8 @@ public record OrderView(
         String amountReceived,
         /* paid after expiresAt, inside the late-payment window (confirma.checkout.monitoring) */
         boolean late,
+        /* partial, over, late, or null: what was unusual about the payment, beside its status */
+        String paymentException,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -1,6 +1,7 @@
 package dev.confirma.order.plugin;
 
 import dev.confirma.callback.CallbackOutbox;
+import dev.confirma.order.PaymentException;
 import dev.confirma.order.PaymentStatus;
 import dev.confirma.order.PaymentStatusChanged;
 import jakarta.enterprise.event.Observes;
@@ -44,7 +45,9 @@ class PluginCallbacks {
             case CHAIN -> switch (to) {
                 case ON_HOLD -> "Payment seen on chain; waiting for confirmations";
                 case CONFIRMED -> "Payment confirmed";
-                case FAILED -> "Payment failed: the amount received is less than the order total";
+                case FAILED -> change.paymentException() == PaymentException.PARTIAL
+                        ? "Payment failed: the amount received is less than the order total"
+                        : "Payment failed: the transaction claimed for it does not pay this order";
                 default -> "Payment status is now " + PluginStatus.of(to);
             };
         };
