@@ -1,9 +1,14 @@
 package dev.confirma.checkout;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.confirma.common.Money;
+import dev.confirma.payment.OrderTransactions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything the hosted page shows for one order, in the shopper's language. Built by
@@ -55,8 +60,16 @@ public record PaymentPage(
     }
 
     /** A payment the chain showed, or a claimed hash it has not shown yet ({@code status} unverified). */
+    @JsonPropertyOrder({"protocol", "hash", "asset", "assetName", "amount", "confirmations", "requiredConfirmations", "status",
+            "explorerUrl"})
     public record TransactionLine(String protocol, String hash, String asset, String assetName, String amount, long confirmations,
-                                  long requiredConfirmations, String status, String explorerUrl) {
+                                  long requiredConfirmations, @JsonIgnore OrderTransactions.Standing standing, String explorerUrl) {
+
+        /** The standing as the page and its JSON write it ({@code confirmed}, {@code pending}, {@code ignored}, {@code unverified}). */
+        @JsonProperty
+        public String status() {
+            return standing.name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** {@code confirmations} of {@code required}; {@code verified} false while only a claimed hash is known. */

@@ -125,7 +125,7 @@ public class PaymentPages {
     private PaymentPage.TransactionLine line(OrderTransactions.Transaction t) {
         return new PaymentPage.TransactionLine(t.protocol(), t.hash(), t.asset(), assetName(t.protocol(), t.asset()),
                 t.amount() == null ? null : Money.plain(t.amount()).toPlainString(), t.confirmations(),
-                confirmation.depth(t.protocol()), t.standing().name().toLowerCase(Locale.ROOT), explorerUrl(t.protocol(), t.hash()).orElse(null));
+                confirmation.depth(t.protocol()), t.standing(), explorerUrl(t.protocol(), t.hash()).orElse(null));
     }
 
     /** The name shoppers know an asset by ("USDm (cUSD)"); the symbol itself for one this server no longer lists. */
@@ -143,7 +143,7 @@ public class PaymentPages {
 
     /** The least confirmed payment decides; a claimed hash alone is at zero. */
     private PaymentPage.Progress progress(Order order, List<PaymentPage.TransactionLine> transactions) {
-        return transactions.stream().filter(t -> t.status().equals("pending"))
+        return transactions.stream().filter(t -> t.standing() == OrderTransactions.Standing.PENDING)
                 .min(Comparator.comparingLong(PaymentPage.TransactionLine::confirmations))
                 .map(t -> new PaymentPage.Progress(t.confirmations(), t.requiredConfirmations(), true))
                 .orElseGet(() -> new PaymentPage.Progress(0, transactions.stream().findFirst()
@@ -171,7 +171,7 @@ public class PaymentPages {
     }
 
     private static PaymentPage.TransactionLink paidWith(List<PaymentPage.TransactionLine> transactions) {
-        return transactions.stream().filter(t -> t.status().equals("confirmed")).findFirst()
+        return transactions.stream().filter(t -> t.standing() == OrderTransactions.Standing.CONFIRMED).findFirst()
                 .map(t -> new PaymentPage.TransactionLink(t.hash(), t.explorerUrl(),
                         t.explorerUrl() == null ? null : URI.create(t.explorerUrl()).getHost()))
                 .orElse(null);
