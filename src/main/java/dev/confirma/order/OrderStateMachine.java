@@ -28,10 +28,12 @@ public class OrderStateMachine {
 
     private final Clock clock;
     private final Event<PaymentStatusChanged> changes;
+    private final Event<LifecycleStatusChanged> lifecycleChanges;
 
-    OrderStateMachine(Clock clock, Event<PaymentStatusChanged> changes) {
+    OrderStateMachine(Clock clock, Event<PaymentStatusChanged> changes, Event<LifecycleStatusChanged> lifecycleChanges) {
         this.clock = clock;
         this.changes = changes;
+        this.lifecycleChanges = lifecycleChanges;
     }
 
     /** A new order's first status: pending, or on-hold when the plugin says so. */
@@ -139,7 +141,7 @@ public class OrderStateMachine {
      * arrived (its late-payment window is over). An order cancelled only because it expired stays
      * created: a late payment may still pay it.
      */
-    private static void lifecycleAfterPayment(Order order, PaymentStatus from, PaymentStatus to, Cause cause) {
+    private void lifecycleAfterPayment(Order order, PaymentStatus from, PaymentStatus to, Cause cause) {
         if (to == PaymentStatus.CONFIRMED && cause == Cause.CHAIN) {
             moveLifecycle(order, LifecycleStatus.PAID);
         } else if (to == PaymentStatus.CANCELLED && (cause == Cause.STORE || cause == Cause.EXPIRY && from == PaymentStatus.ON_HOLD)) {
@@ -147,7 +149,7 @@ public class OrderStateMachine {
         }
     }
 
-    private static void moveLifecycle(Order order, LifecycleStatus to) {
+    private void moveLifecycle(Order order, LifecycleStatus to) {
         LifecycleStatus from = order.lifecycleStatus();
         if (from == to || from != LifecycleStatus.CREATED) {
             return; // only an order still waiting for its payment follows its payment
@@ -156,5 +158,6 @@ public class OrderStateMachine {
             throw new IllegalStateException("order " + order.id + " is " + from + ": its payment cannot make it " + to);
         }
         order.setLifecycleStatus(to);
+        lifecycleChanges.fire(new LifecycleStatusChanged(order.id, order.storeId, from, to, clock.instant()));
     }
 }

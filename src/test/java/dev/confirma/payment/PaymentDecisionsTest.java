@@ -9,7 +9,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.watch.ChainWatcher;
+import dev.confirma.order.LifecycleStatus;
+import dev.confirma.order.Order;
 import dev.confirma.order.OrderExpiry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.confirma.order.plugin.ShortPaymentException;
 import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.rates.MarketRates;
@@ -98,6 +102,11 @@ class PaymentDecisionsTest {
                 .body("paymentException", equalTo(null))
                 .body("paymentMethod", equalTo("USDC"))
                 .body("blockchain", equalTo("CELO"));
+        assertEquals(LifecycleStatus.PAID, lifecycle(order));
+    }
+
+    private static LifecycleStatus lifecycle(String orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> Order.<Order>findById(orderId).lifecycleStatus());
     }
 
     @Test
@@ -108,6 +117,7 @@ class PaymentDecisionsTest {
                 .body("paymentStatus", equalTo("failed"))
                 .body("paymentException", equalTo("partial"))
                 .body("amountReceived", equalTo("12.499999"));
+        assertEquals(LifecycleStatus.CREATED, lifecycle(order)); // a short payment pays nothing: the merchant decides
     }
 
     @Test
@@ -358,6 +368,7 @@ class PaymentDecisionsTest {
         afterBlocks(order, 10).body("paymentStatus", equalTo("cancelled")).body("late", equalTo(false));
         store.asPlugin().body(Map.of("transactionHash", Fixtures.randomTxHash())).put("/plugins/checkout/" + order).then()
                 .statusCode(409).body("error.code", equalTo("order_not_payable"));
+        assertEquals(LifecycleStatus.CANCELLED, lifecycle(order));
     }
 
     @Test
