@@ -10,6 +10,10 @@ import java.util.Optional;
 public record Asset(Protocol protocol, long chainId, String symbol, Optional<String> contract, int decimals,
                     Optional<String> coingeckoId, Optional<String> tokenContract, String displayName) {
 
+    public AssetId id() {
+        return new AssetId(protocol.name(), symbol);
+    }
+
     public boolean isNative() {
         return contract.isEmpty();
     }

@@ -13,29 +13,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
 /** Every asset the server is configured to accept, on the enabled chains. */
 @Singleton
 public class AssetCatalog {
 
-    private static final Logger LOG = Logger.getLogger(AssetCatalog.class);
 
     private final List<Asset> assets;
 
-    AssetCatalog(ChainsConfig config) {
+    AssetCatalog(ChainsConfig config, Chains chains) {
         List<Asset> all = new ArrayList<>();
-        for (Map.Entry<String, ChainsConfig.Chain> chain : config.chains().entrySet()) {
-            Optional<Protocol> protocol = Protocol.fromConfigKey(chain.getKey());
-            if (protocol.isEmpty()) {
-                LOG.warnf("confirma.chains.%s is not a chain this version supports (celo, ethereum); ignored", chain.getKey());
-                continue;
-            }
-            if (!chain.getValue().enabled()) {
-                continue;
-            }
-            long chainId = chain.getValue().chainId().orElseThrow(() ->
-                    new IllegalStateException("confirma.chains." + chain.getKey() + ".chain-id is required"));
+        for (Chain enabled : chains.enabled()) {
+            Map.Entry<String, ChainsConfig.Chain> chain = Map.entry(enabled.protocol().configKey(),
+                    config.chains().get(enabled.protocol().configKey()));
+            Optional<Protocol> protocol = Optional.of(enabled.protocol());
+            long chainId = enabled.chainId();
             Map<String, String> symbolByContract = new HashMap<>();
             for (Map.Entry<String, ChainsConfig.Asset> asset : chain.getValue().assets().entrySet()) {
                 String key = "confirma.chains." + chain.getKey() + ".assets." + asset.getKey();
@@ -61,7 +53,7 @@ public class AssetCatalog {
                         displayName));
             }
         }
-        all.sort(Comparator.comparing((Asset a) -> a.protocol().ordinal()).thenComparing(Asset::symbol));
+        all.sort(Comparator.comparing(Asset::protocol).thenComparing(Asset::symbol));
         this.assets = List.copyOf(all);
     }
 
@@ -94,7 +86,12 @@ public class AssetCatalog {
         return assets.stream().anyMatch(a -> a.symbol().equals(code));
     }
 
+    /** An asset by its stored names; empty for one this server no longer lists. */
+    public Optional<Asset> find(AssetId id) {
+        return assets.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
     public Optional<Asset> find(Protocol protocol, String symbol) {
-        return assets.stream().filter(a -> a.protocol() == protocol && a.symbol().equals(symbol)).findFirst();
+        return assets.stream().filter(a -> a.protocol().equals(protocol) && a.symbol().equals(symbol)).findFirst();
     }
 }

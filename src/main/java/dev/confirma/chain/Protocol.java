@@ -1,41 +1,45 @@
 package dev.confirma.chain;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** A chain Confirma accepts payments on, named as the Cryptum API names it. */
-public enum Protocol {
-    CELO("celo", "Celo"),
-    ETHEREUM("ethereum", "Ethereum");
+/**
+ * A chain's name on the wire ({@code protocol}, {@code blockchain}): its configuration name
+ * ({@code confirma.chains.<name>.*}) upper-cased, so {@code celo} is {@code CELO}. Which names
+ * exist is configuration ({@link Chains}), not code.
+ */
+public record Protocol(String name) implements Comparable<Protocol> {
 
-    private final String configKey;
-    private final String displayName;
+    /** Lower-case letters and digits, at most 16 characters: the width of the columns that store it. */
+    private static final Pattern CONFIG_NAME = Pattern.compile("[a-z][a-z0-9]{0,15}");
 
-    Protocol(String configKey, String displayName) {
-        this.configKey = configKey;
-        this.displayName = displayName;
+    public Protocol {
+        if (name == null || !CONFIG_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches() || !name.equals(name.toUpperCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("not a chain's wire name: " + name);
+        }
     }
 
-    /** The chain's name as shoppers and wallets know it. */
-    public String displayName() {
-        return displayName;
+    /** The chain named {@code confirma.chains.<configName>.*}; refused unless lower-case letters and digits, at most 16. */
+    public static Protocol ofConfigName(String configName) {
+        if (configName == null || !CONFIG_NAME.matcher(configName).matches()) {
+            throw new IllegalArgumentException("confirma.chains." + configName
+                    + ": a chain's name is lower-case letters and digits, at most 16 characters, starting with a letter");
+        }
+        return new Protocol(configName.toUpperCase(Locale.ROOT));
     }
 
     /** The chain's name in configuration keys: {@code confirma.chains.<configKey>.*}. */
     public String configKey() {
-        return configKey;
+        return name.toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<Protocol> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String upper = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.name().equals(upper)).findFirst();
+    @Override
+    public int compareTo(Protocol other) {
+        return name.compareTo(other.name);
     }
 
-    public static Optional<Protocol> fromConfigKey(String key) {
-        return Arrays.stream(values()).filter(p -> p.configKey.equals(key)).findFirst();
+    @Override
+    public String toString() {
+        return name;
     }
 }

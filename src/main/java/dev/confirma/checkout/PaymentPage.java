@@ -47,7 +47,7 @@ public record PaymentPage(
     /** One asset on one chain the order can be paid with, and how to pay it; {@code assetName} is for people, {@code asset} the API's symbol. */
     public record QuoteOption(String key, String protocol, String chainName, long chainId, String asset, String assetName, String contract,
                               String amount, String amountBaseUnits, String address, String paymentUri,
-                              boolean selected, String nativeSymbol, String walletRpcUrl, String explorerUrl) {
+                              boolean selected, String nativeSymbol, int nativeDecimals, String walletRpcUrl, String explorerUrl) {
 
         public String chainIdHex() {
             return "0x" + Long.toHexString(chainId);

@@ -2,8 +2,9 @@ package dev.confirma.checkout;
 
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
-import dev.confirma.chain.Protocol;
-import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.chain.AssetId;
+import dev.confirma.chain.Chain;
+import dev.confirma.chain.Chains;
 import dev.confirma.common.Money;
 import dev.confirma.order.Order;
 import dev.confirma.order.config.CheckoutConfig;
@@ -32,12 +33,12 @@ public class PaymentPages {
 
     private final OrderTransactions transactions;
     private final AssetCatalog assets;
-    private final ChainsConfig chains;
+    private final Chains chains;
     private final ConfirmationPolicy confirmation;
     private final CheckoutConfig checkout;
     private final Clock clock;
 
-    PaymentPages(OrderTransactions transactions, AssetCatalog assets, ChainsConfig chains, ConfirmationPolicy confirmation,
+    PaymentPages(OrderTransactions transactions, AssetCatalog assets, Chains chains, ConfirmationPolicy confirmation,
                  CheckoutConfig checkout, Clock clock) {
         this.transactions = transactions;
         this.assets = assets;
@@ -87,39 +88,37 @@ public class PaymentPages {
 
     private List<PaymentPage.QuoteOption> options(Order order, List<OrderQuote> quotes, Optional<String> quoteKey) {
         List<OrderQuote> offered = quotes.stream()
-                .filter(q -> Protocol.parse(q.id.protocol).flatMap(p -> assets.find(p, q.id.asset)).isPresent())
+                .filter(q -> assets.find(id(q)).isPresent() && chains.byName(q.id.protocol).isPresent())
                 .toList();
         String chosen = quoteKey.filter(key -> offered.stream().anyMatch(q -> key(q).equals(key)))
                 .or(() -> Optional.ofNullable(order.paymentMethod)
-                        .map(asset -> (order.blockchain == null ? "" : order.blockchain) + "-" + asset)
+                        .map(asset -> new AssetId(order.blockchain == null ? "" : order.blockchain, asset).key())
                         .filter(key -> offered.stream().anyMatch(q -> key(q).equals(key))))
                 .or(() -> offered.stream().findFirst().map(PaymentPages::key))
                 .orElse("");
         List<PaymentPage.QuoteOption> options = new ArrayList<>();
         for (OrderQuote q : offered) {
-            Protocol protocol = Protocol.parse(q.id.protocol).orElseThrow();
-            Asset asset = assets.find(protocol, q.id.asset).orElseThrow();
-            ChainsConfig.Chain chain = chains.chains().get(protocol.configKey());
+            Asset asset = assets.find(id(q)).orElseThrow();
+            Chain chain = chains.byName(q.id.protocol).orElseThrow();
             String key = key(q);
-            options.add(new PaymentPage.QuoteOption(key, q.id.protocol, protocol.displayName(), q.chainId, q.id.asset,
+            options.add(new PaymentPage.QuoteOption(key, q.id.protocol, chain.displayName(), q.chainId, q.id.asset,
                     asset.displayName(), q.contract, amount(q).toPlainString(), q.amountBaseUnits.toString(), q.address,
-                    PaymentUri.eip681(q.contract, q.chainId, q.address, q.amountBaseUnits), key.equals(chosen), nativeSymbol(protocol),
-                    chain.walletRpcUrl().orElse(null), chain.explorerUrl().orElse(null)));
+                    PaymentUri.eip681(q.contract, q.chainId, q.address, q.amountBaseUnits), key.equals(chosen), chain.nativeSymbol(),
+                    chain.nativeDecimals(), chain.walletRpcUrl().orElse(null), chain.explorerUrl().orElse(null)));
         }
         return options;
     }
 
+    private static AssetId id(OrderQuote quote) {
+        return new AssetId(quote.id.protocol, quote.id.asset);
+    }
+
     private static String key(OrderQuote quote) {
-        return quote.id.protocol + "-" + quote.id.asset;
+        return id(quote).key();
     }
 
     private static BigDecimal amount(OrderQuote quote) {
         return Money.plain(new BigDecimal(quote.amountBaseUnits, quote.decimals));
-    }
-
-    private String nativeSymbol(Protocol protocol) {
-        return assets.all().stream().filter(a -> a.protocol() == protocol && a.isNative()).map(Asset::symbol)
-                .findFirst().orElse(protocol == Protocol.ETHEREUM ? "ETH" : protocol.name());
     }
 
     private PaymentPage.TransactionLine line(OrderTransactions.Transaction t) {
@@ -130,15 +129,11 @@ public class PaymentPages {
 
     /** The name shoppers know an asset by ("USDm (cUSD)"); the symbol itself for one this server no longer lists. */
     private String assetName(String chain, String symbol) {
-        return Protocol.parse(chain).flatMap(p -> assets.find(p, symbol)).map(Asset::displayName).orElse(symbol);
+        return assets.find(new AssetId(chain, symbol)).map(Asset::displayName).orElse(symbol);
     }
 
     private Optional<String> explorerUrl(String chain, String hash) {
-        return Protocol.parse(chain)
-                .flatMap(p -> Optional.ofNullable(chains.chains().get(p.configKey())))
-                .flatMap(ChainsConfig.Chain::explorerUrl)
-                .flatMap(ReturnLinks::httpOnly)
-                .map(base -> base.replaceAll("/+$", "") + "/tx/" + hash);
+        return chains.byName(chain).flatMap(c -> c.explorerUrl().flatMap(ReturnLinks::httpOnly).flatMap(url -> c.transactionUrl(hash)));
     }
 
     /** The least confirmed payment decides; a claimed hash alone is at zero. */

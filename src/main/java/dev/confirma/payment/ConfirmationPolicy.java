@@ -1,7 +1,6 @@
 package dev.confirma.payment;
 
-import dev.confirma.chain.Protocol;
-import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.chain.Chains;
 import dev.confirma.chain.watch.ChainFinality;
 import jakarta.inject.Singleton;
 
@@ -12,10 +11,10 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ConfirmationPolicy {
 
-    private final ChainsConfig chains;
+    private final Chains chains;
     private final ChainFinality finality;
 
-    ConfirmationPolicy(ChainsConfig chains, ChainFinality finality) {
+    ConfirmationPolicy(Chains chains, ChainFinality finality) {
         this.chains = chains;
         this.finality = finality;
     }
@@ -25,15 +24,13 @@ public class ConfirmationPolicy {
         return Math.max(0, head - paymentBlock + 1);
     }
 
+    /** The chain's confirmation depth; 1 for a chain this server no longer lists. */
     public long depth(String chain) {
-        return Protocol.parse(chain)
-                .map(p -> chains.chains().get(p.configKey()))
-                .map(c -> (long) c.confirmations().orElse(1))
-                .orElse(1L);
+        return chains.byName(chain).map(c -> (long) c.confirmations()).orElse(1L);
     }
 
     public boolean isConfirmed(String chain, long blockNumber, long confirmations) {
         return confirmations >= depth(chain)
-                || confirmations > 0 && Protocol.parse(chain).map(p -> finality.isFinal(p, blockNumber)).orElse(false);
+                || confirmations > 0 && chains.parse(chain).map(p -> finality.isFinal(p, blockNumber)).orElse(false);
     }
 }

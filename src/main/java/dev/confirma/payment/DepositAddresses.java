@@ -6,7 +6,7 @@ import dev.confirma.store.Store;
 import dev.confirma.store.StoreWallet;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +22,7 @@ public class DepositAddresses {
      * no xpub). Call inside the order's transaction: the store's index moves with the order.
      */
     public Map<Protocol, String> assign(Store store, String orderId) {
-        Map<Protocol, String> addresses = new EnumMap<>(Protocol.class);
+        Map<Protocol, String> addresses = new HashMap<>();
         if (store.wallets.stream().noneMatch(StoreWallet::derivesAddresses)) {
             return addresses;
         }

@@ -76,7 +76,7 @@ public class OrderPricing {
                     + " (add a wallet for " + names(enabled, " or ") + " with PATCH /admin/stores/" + store.id + ")";
         } else {
             String offered = walletChains.stream().filter(enabled::contains)
-                    .map(chain -> chain + ": " + catalog.all().stream().filter(a -> a.protocol() == chain).map(Asset::symbol)
+                    .map(chain -> chain + ": " + catalog.all().stream().filter(a -> a.protocol().equals(chain)).map(Asset::symbol)
                             .collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("; "));
             reason = "the store's acceptedAssets (" + String.join(", ", store.acceptedAssets.split(","))
@@ -86,7 +86,7 @@ public class OrderPricing {
     }
 
     private static String names(Set<Protocol> chains, String separator) {
-        return chains.stream().map(Enum::name).collect(Collectors.joining(separator));
+        return chains.stream().map(Protocol::name).collect(Collectors.joining(separator));
     }
 
     /**
@@ -99,7 +99,7 @@ public class OrderPricing {
         catalog.all().stream()
                 .filter(asset -> accepted.map(list -> list.contains(asset.symbol())).orElse(true))
                 .forEach(asset -> store.wallets.stream()
-                        .filter(w -> w.protocol == asset.protocol())
+                        .filter(w -> asset.protocol().equals(w.protocol))
                         .findFirst()
                         .ifPresent((StoreWallet w) -> payables.add(new Pricer.Payable(asset, w.address))));
         return payables;

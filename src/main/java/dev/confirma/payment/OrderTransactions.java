@@ -2,7 +2,7 @@ package dev.confirma.payment;
 
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
-import dev.confirma.chain.Protocol;
+import dev.confirma.chain.AssetId;
 import dev.confirma.chain.watch.ChainTransfer;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -92,6 +92,6 @@ public class OrderTransactions {
 
     /** An asset this server no longer lists shows its base units as they are. */
     private int decimals(String chain, String symbol) {
-        return Protocol.parse(chain).flatMap(p -> assets.find(p, symbol)).map(Asset::decimals).orElse(0);
+        return assets.find(new AssetId(chain, symbol)).map(Asset::decimals).orElse(0);
     }
 }

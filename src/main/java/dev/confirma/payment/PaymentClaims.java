@@ -3,7 +3,6 @@ package dev.confirma.payment;
 import dev.confirma.chain.Protocol;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,9 +33,10 @@ public class PaymentClaims {
      * order, ever), so a claim of it is refused at once rather than left waiting.
      */
     public boolean isPaidToAnotherOrder(String hash, String orderId, Optional<Protocol> chain) {
-        List<String> chains = chain.map(c -> List.of(c.name()))
-                .orElseGet(() -> Arrays.stream(Protocol.values()).map(Enum::name).toList());
-        return PaidTransaction.count("id.chain in ?1 and id.txHash = ?2 and orderId <> ?3", chains, hash, orderId) > 0;
+        if (chain.isEmpty()) {
+            return PaidTransaction.count("id.txHash = ?1 and orderId <> ?2", hash, orderId) > 0;
+        }
+        return PaidTransaction.count("id.chain = ?1 and id.txHash = ?2 and orderId <> ?3", chain.get().name(), hash, orderId) > 0;
     }
 
     /** Records a new claim. Call inside the transaction that changes the order. */

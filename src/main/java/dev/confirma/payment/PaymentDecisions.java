@@ -5,7 +5,9 @@ import dev.confirma.order.OrderQuote;
 import dev.confirma.order.OrderStateMachine;
 import dev.confirma.order.PaymentException;
 import dev.confirma.order.PaymentStatus;
-import dev.confirma.chain.Protocol;
+import dev.confirma.chain.AssetId;
+import dev.confirma.chain.Chain;
+import dev.confirma.chain.Chains;
 import dev.confirma.common.Contention;
 import dev.confirma.chain.watch.BlockCursor;
 import dev.confirma.chain.watch.ChainTransfer;
@@ -45,10 +47,12 @@ public class PaymentDecisions {
     private final ConfirmationPolicy confirmation;
     private final CheckoutConfig checkout;
     private final BlockCursor cursor;
+    private final Chains chains;
     private final Clock clock;
 
     PaymentDecisions(OrderStateMachine stateMachine, ConfirmationPolicy confirmation, CheckoutConfig checkout, BlockCursor cursor,
-                     Clock clock) {
+                     Chains chains, Clock clock) {
+        this.chains = chains;
         this.clock = clock;
         this.stateMachine = stateMachine;
         this.confirmation = confirmation;
@@ -61,8 +65,8 @@ public class PaymentDecisions {
         orderIds.addAll(QuarkusTransaction.requiringNew().call(PaymentDecisions::openOrdersWithPayments));
         // each chain's last read block, read once for the whole round rather than per payment
         Map<String, Long> tips = new HashMap<>();
-        for (Protocol chain : Protocol.values()) {
-            tips.put(chain.name(), cursor.tip(chain).map(BlockCursor.SeenBlock::number).orElse(0L));
+        for (Chain chain : chains.enabled()) {
+            tips.put(chain.protocol().name(), cursor.tip(chain.protocol()).map(BlockCursor.SeenBlock::number).orElse(0L));
         }
         for (String orderId : orderIds) {
             try {
@@ -102,8 +106,8 @@ public class PaymentDecisions {
         if (!order.awaitsPayment()) {
             return;
         }
-        Map<String, BigInteger> receivedByQuote = new LinkedHashMap<>();
-        Map<String, OrderQuote> quotes = new HashMap<>();
+        Map<AssetId, BigInteger> receivedByQuote = new LinkedHashMap<>();
+        Map<AssetId, OrderQuote> quotes = new HashMap<>();
         boolean allDeep = true;
         boolean late = false;
         boolean refusedClaim = false;
@@ -122,7 +126,7 @@ public class PaymentDecisions {
             if (quote.isEmpty()) {
                 continue; // the attributor credits quoted transfers only
             }
-            String key = transfer.chain + ":" + transfer.asset;
+            AssetId key = new AssetId(transfer.chain, transfer.asset);
             quotes.put(key, quote.get());
             receivedByQuote.merge(key, transfer.amountBaseUnits, BigInteger::add);
             allDeep &= confirmation.isConfirmed(transfer.chain, transfer.blockNumber, payment.confirmations);
@@ -142,7 +146,7 @@ public class PaymentDecisions {
         // the paid share of the amount due, as an exact fraction: each asset's base units over its quote
         BigInteger numerator = BigInteger.ZERO;
         BigInteger denominator = BigInteger.ONE;
-        for (Map.Entry<String, BigInteger> received : receivedByQuote.entrySet()) {
+        for (Map.Entry<AssetId, BigInteger> received : receivedByQuote.entrySet()) {
             BigInteger due = quotes.get(received.getKey()).amountBaseUnits;
             numerator = numerator.multiply(due).add(received.getValue().multiply(denominator));
             denominator = denominator.multiply(due);
@@ -164,10 +168,10 @@ public class PaymentDecisions {
     }
 
     /** One asset: what arrived in that asset. Several: the order-currency worth of what arrived. */
-    private static void describeReceived(Order order, Map<String, BigInteger> received, Map<String, OrderQuote> quotes,
+    private static void describeReceived(Order order, Map<AssetId, BigInteger> received, Map<AssetId, OrderQuote> quotes,
                                          BigInteger numerator, BigInteger denominator) {
         if (received.size() == 1) {
-            String key = received.keySet().iterator().next();
+            AssetId key = received.keySet().iterator().next();
             order.amountReceived = new BigDecimal(received.get(key), quotes.get(key).decimals);
             order.blockchain = quotes.get(key).id.protocol;
             order.paymentMethod = quotes.get(key).id.asset;

@@ -2,7 +2,9 @@ package dev.confirma.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.chain.AssetCatalog;
+import dev.confirma.chain.Chains;
 import dev.confirma.chain.Protocol;
+import java.util.HashSet;
 import dev.confirma.chain.evm.EvmAddress;
 import dev.confirma.chain.evm.ExtendedPublicKey;
 import dev.confirma.common.Money;
@@ -11,7 +13,6 @@ import dev.confirma.common.json.JsonRequest;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,10 @@ public class StoreRequests {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final AssetCatalog assets;
+    private final Chains chains;
 
-    StoreRequests(AssetCatalog assets) {
+    StoreRequests(AssetCatalog assets, Chains chains) {
+        this.chains = chains;
         this.assets = assets;
     }
 
@@ -50,11 +53,11 @@ public class StoreRequests {
 
     private List<StoreWallet> wallets(List<JsonRequest> items) {
         List<StoreWallet> wallets = new ArrayList<>();
-        Set<Protocol> seen = EnumSet.noneOf(Protocol.class);
+        Set<Protocol> seen = new HashSet<>();
         for (JsonRequest item : items) {
             String protocolText = item.requiredText("protocol", 32);
-            Protocol protocol = Protocol.parse(protocolText).orElseThrow(() -> ApiException.invalidField(
-                    item.name("protocol"), item.name("protocol") + " must be CELO or ETHEREUM, not " + protocolText));
+            Protocol protocol = chains.parse(protocolText).orElseThrow(() -> ApiException.invalidField(
+                    item.name("protocol"), item.name("protocol") + " must be " + chains.names() + ", not " + protocolText));
             if (!seen.add(protocol)) {
                 throw ApiException.invalidField(item.name("protocol"), "only one wallet per protocol: " + protocol + " is repeated");
             }

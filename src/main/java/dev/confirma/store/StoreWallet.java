@@ -3,8 +3,6 @@ package dev.confirma.store;
 import dev.confirma.chain.Protocol;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
 /**
  * Where a store is paid on one chain: a fixed address, or an extended public key (xpub) from
@@ -13,7 +11,6 @@ import jakarta.persistence.Enumerated;
 @Embeddable
 public class StoreWallet {
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Protocol protocol;
 

@@ -192,7 +192,7 @@
         params: [{
           chainId: quote.chainId,
           chainName: quote.chainName,
-          nativeCurrency: { name: quote.nativeSymbol, symbol: quote.nativeSymbol, decimals: 18 },
+          nativeCurrency: { name: quote.nativeSymbol, symbol: quote.nativeSymbol, decimals: Number(quote.nativeDecimals) },
           rpcUrls: [quote.walletRpcUrl],
           blockExplorerUrls: quote.explorerUrl ? [quote.explorerUrl] : undefined,
         }],

@@ -1,5 +1,6 @@
 package dev.confirma.chain;
 
+import dev.confirma.support.TestChains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,14 +31,14 @@ class AssetCatalogTest {
                     .withMapping(ChainsConfig.class)
                     .build()
                     .getConfigMapping(ChainsConfig.class);
-            return new AssetCatalog(config);
+            return new AssetCatalog(config, new Chains(config));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Asset celo(AssetCatalog catalog, String symbol) {
-        return catalog.find(Protocol.CELO, symbol).orElseThrow(() -> new AssertionError(symbol + " is not in the catalogue"));
+        return catalog.find(TestChains.CELO, symbol).orElseThrow(() -> new AssertionError(symbol + " is not in the catalogue"));
     }
 
     @Test
@@ -47,17 +48,17 @@ class AssetCatalogTest {
                         "ETHEREUM:ETH", "ETHEREUM:USDC", "ETHEREUM:USDT"),
                 catalog.all().stream().map(a -> a.protocol() + ":" + a.symbol()).toList());
         // the README's asset table, row by row: contract, decimals, CoinGecko id, the name the page shows
-        assertEquals(new Asset(Protocol.CELO, 42220, "CELO", Optional.empty(), 18, Optional.of("celo"), Optional.of(CELO_TOKEN), "CELO"),
+        assertEquals(new Asset(TestChains.CELO, 42220, "CELO", Optional.empty(), 18, Optional.of("celo"), Optional.of(CELO_TOKEN), "CELO"),
                 celo(catalog, "CELO"));
-        assertEquals(new Asset(Protocol.CELO, 42220, "cUSD", Optional.of("0x765DE816845861e75A25fCA122bb6898B8B1282a"), 18,
+        assertEquals(new Asset(TestChains.CELO, 42220, "cUSD", Optional.of("0x765DE816845861e75A25fCA122bb6898B8B1282a"), 18,
                 Optional.of("celo-dollar"), Optional.empty(), "USDm (cUSD)"), celo(catalog, "cUSD"));
-        assertEquals(new Asset(Protocol.CELO, 42220, "cEUR", Optional.of("0xD8763CBa276a3738E6DE85b4b3bF5FDed6D6cA73"), 18,
+        assertEquals(new Asset(TestChains.CELO, 42220, "cEUR", Optional.of("0xD8763CBa276a3738E6DE85b4b3bF5FDed6D6cA73"), 18,
                 Optional.of("celo-euro"), Optional.empty(), "EURm (cEUR)"), celo(catalog, "cEUR"));
-        assertEquals(new Asset(Protocol.CELO, 42220, "cREAL", Optional.of("0xe8537a3d056DA446677B9E9d6c5dB704EaAb4787"), 18,
+        assertEquals(new Asset(TestChains.CELO, 42220, "cREAL", Optional.of("0xe8537a3d056DA446677B9E9d6c5dB704EaAb4787"), 18,
                 Optional.of("celo-real-creal"), Optional.empty(), "BRLm (cREAL)"), celo(catalog, "cREAL"));
-        assertEquals(new Asset(Protocol.CELO, 42220, "USDT", Optional.of("0x48065fbBE25f71C9282ddf5e1cD6D6A887483D5e"), 6,
+        assertEquals(new Asset(TestChains.CELO, 42220, "USDT", Optional.of("0x48065fbBE25f71C9282ddf5e1cD6D6A887483D5e"), 6,
                 Optional.of("tether"), Optional.empty(), "USDT"), celo(catalog, "USDT"));
-        assertEquals(new Asset(Protocol.CELO, 42220, "USDC", Optional.of("0xcebA9300f2b948710d2653dD7B07f33A8B32118C"), 6,
+        assertEquals(new Asset(TestChains.CELO, 42220, "USDC", Optional.of("0xcebA9300f2b948710d2653dD7B07f33A8B32118C"), 6,
                 Optional.of("usd-coin"), Optional.empty(), "USDC"), celo(catalog, "USDC"));
     }
 

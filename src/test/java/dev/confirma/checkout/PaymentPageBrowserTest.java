@@ -1,5 +1,6 @@
 package dev.confirma.checkout;
 
+import dev.confirma.support.TestChains;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
@@ -186,12 +187,12 @@ class PaymentPageBrowserTest {
         String hash = store.asPlugin().get("/plugins/orders/" + order.getString("id")).then().extract().path("transactionHash");
         assertEquals(sentHash, hash, "the page shows the hash it attached");
         awaitMined(hash);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertThat(page.locator("#status")).containsText("1 of 10 confirmations", WITHIN_15S);
         assertThat(page.locator("#payment")).isHidden();
 
         AnvilNodes.CELO.mine(9);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertThat(page.locator("#status")).containsText("Payment confirmed", WITHIN_15S);
         assertThat(page.locator("#transaction-link")).hasAttribute("href", "https://celoscan.io/tx/" + hash);
         assertThat(page.locator("#success-link")).hasAttribute("href", "https://shop.example/thanks");
@@ -207,7 +208,7 @@ class PaymentPageBrowserTest {
     @Test
     void shouldPayEtherFromAWalletAlreadyOnEthereumWithoutSwitching() {
         AnvilNodes.ETHEREUM.alignClock(TestClockProducer.clock());
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         String ethWallet = Fixtures.randomAddress();
         store = Fixtures.createStore(Map.of("name", "Loja Éter", "acceptedAssets", List.of("ETH"),
                 "wallets", List.of(Map.of("protocol", "ETHEREUM", "address", ethWallet))));
@@ -226,7 +227,7 @@ class PaymentPageBrowserTest {
         Awaitility.await("receipt of " + hash).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !AnvilNodes.ETHEREUM.receipt(hash).isNull());
         AnvilNodes.ETHEREUM.mine(12);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         assertThat(page.locator("#status")).containsText("Payment confirmed", WITHIN_15S);
         assertThat(page.locator("#transaction-link")).hasAttribute("href", "https://etherscan.io/tx/" + hash);
         store.asPlugin().get("/plugins/orders/" + order.getString("id")).then()
@@ -262,12 +263,12 @@ class PaymentPageBrowserTest {
         assertThat(page.locator("#status")).containsText("Procurando sua transação", WITHIN_15S);
         assertThat(page.locator("#hash-form")).isHidden();
 
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertThat(page.locator("#status")).containsText("1 de 10 confirmações", WITHIN_15S);
         screenshot(page, "payment-page-phone-seen.png");
         assertEquals(List.of(), lowContrast(page), "WCAG AA contrast while seen");
         AnvilNodes.CELO.mine(9);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertThat(page.locator("#status")).containsText("Pagamento confirmado", WITHIN_15S);
         assertThat(page.locator("#success-link")).isVisible();
         assertStayedOnConfirmaWithACleanConsole(page);

@@ -1,5 +1,6 @@
 package dev.confirma.checkout;
 
+import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static io.restassured.RestAssured.given;
@@ -117,9 +118,9 @@ class PaymentPageTest {
         Fixtures.createStore(Map.of("name", "Another shop", "wallets", List.of(Map.of("protocol", "CELO", "address", elsewhere))));
         claim(failed, AnvilNodes.CELO.payToken("USDC", elsewhere, failed.due("USDC"))); // paid another shop
         AnvilNodes.CELO.mine(10);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         claim(seen, AnvilNodes.CELO.payToken("USDC", wallet, seen.due("USDC")));
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         store.asPlugin().body(Map.of("paymentStatus", "cancelled")).put("/plugins/checkout/" + cancelled.id()).then().statusCode(200);
 
         Map<Checkout, Map<String, String>> expected = new LinkedHashMap<>();
@@ -195,7 +196,7 @@ class PaymentPageTest {
                 .body("quotes.find { it.asset == 'CELO' }.assetName", equalTo("CELO"));
 
         claim(checkout, AnvilNodes.CELO.payToken("cUSD", wallet, checkout.due("cUSD")));
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertTrue(page(checkout, "en").contains(" · 12.5 USDm (cUSD) · pending"), "the payment, in the transactions list");
         given().queryParam("sessionToken", checkout.token()).get("/public/orders/" + checkout.id()).then()
                 .body("transactions[0].asset", equalTo("cUSD"))

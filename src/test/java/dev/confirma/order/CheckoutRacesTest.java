@@ -1,5 +1,6 @@
 package dev.confirma.order;
 
+import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static io.restassured.RestAssured.given;
@@ -120,8 +121,8 @@ class CheckoutRacesTest {
         List<Integer> reposts = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(count, 0)));
         List<Callable<Void>> racers = List.of(
                 () -> {
-                    watcher.poll(Protocol.CELO);
-                    watcher.poll(Protocol.CELO);
+                    watcher.poll(TestChains.CELO);
+                    watcher.poll(TestChains.CELO);
                     return null;
                 },
                 () -> {
@@ -154,7 +155,7 @@ class CheckoutRacesTest {
             racers.get(i).call();
             return null;
         });
-        watcher.poll(Protocol.CELO); // what the race kept from being decided is decided now
+        watcher.poll(TestChains.CELO); // what the race kept from being decided is decided now
         expiry.cancelExpired();
 
         for (int i = 0; i < count; i++) {

@@ -1,5 +1,6 @@
 package dev.confirma.payment;
 
+import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static io.restassured.RestAssured.given;
@@ -67,7 +68,7 @@ class CeloTokenDualityTest {
         if (blocks > 0) {
             AnvilNodes.CELO.mine(blocks);
         }
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         return store.asPlugin().get("/plugins/orders/" + order).then().statusCode(200);
     }
 

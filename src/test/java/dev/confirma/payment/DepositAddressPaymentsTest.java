@@ -1,5 +1,6 @@
 package dev.confirma.payment;
 
+import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.asOperator;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
@@ -53,7 +54,7 @@ class DepositAddressPaymentsTest {
         RateStub.resetAll();
         rates.refresh();
         AnvilNodes.CELO_PROXY.restore();
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         xpub = freshAccountXpub();
         store = Fixtures.createStore(Map.of("name", "Per-order addresses", "acceptedAssets", List.of("CELO", "USDC"),
                 "wallets", List.of(Map.of("protocol", "CELO", "xpub", xpub))));
@@ -100,7 +101,7 @@ class DepositAddressPaymentsTest {
         String rest = AnvilNodes.CELO.pay(address, new BigInteger("13000000000000000000")); // 13 of 25 CELO
         AnvilNodes.CELO.payToken("USDC", usdcAddress(over), BigInteger.valueOf(13_500_000));
         AnvilNodes.CELO.mine(10);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
 
         store.asPlugin().get("/plugins/orders/" + partial.getString("id")).then()
                 .body("paymentStatus", equalTo("confirmed"))
@@ -124,7 +125,7 @@ class DepositAddressPaymentsTest {
     @Test
     void shouldStopWatchingAnAddressWhenItsOrderCanNoLongerBePaid() {
         String address = usdcAddress(order());
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertTrue(watchedOnCelo().contains(address));
         TestClockProducer.clock().advance(java.time.Duration.ofHours(25));
         assertTrue(!watchedOnCelo().contains(address));
@@ -134,6 +135,6 @@ class DepositAddressPaymentsTest {
     ReservedAddresses reservedAddresses;
 
     private java.util.Collection<String> watchedOnCelo() {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> reservedAddresses.on(Protocol.CELO));
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> reservedAddresses.on(TestChains.CELO));
     }
 }

@@ -1,5 +1,6 @@
 package dev.confirma.payment;
 
+import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static io.restassured.RestAssured.given;
@@ -76,7 +77,7 @@ class PaymentDecisionsTest {
         if (blocks > 0) {
             AnvilNodes.CELO.mine(blocks);
         }
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         return store.asPlugin().get("/plugins/orders/" + order).then().statusCode(200);
     }
 
@@ -177,7 +178,7 @@ class PaymentDecisionsTest {
     @Test
     void shouldNotLetAClaimTakeAPaymentMadeBeforeTheOrder() {
         String old = AnvilNodes.CELO.payToken("USDC", wallet, BigInteger.valueOf(99_000_000)); // matches no order
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         TestClockProducer.clock().advance(java.time.Duration.ofMinutes(2));
         rates.refresh();
         String order = order();
@@ -203,7 +204,7 @@ class PaymentDecisionsTest {
         String ethWallet = Fixtures.randomAddress();
         TestStore both = Fixtures.createStore(Map.of("name", "Two chains", "acceptedAssets", List.of("USDC"),
                 "wallets", List.of(Map.of("protocol", "CELO", "address", wallet), Map.of("protocol", "ETHEREUM", "address", ethWallet))));
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         String order = postCheckout(both, checkout(both)).statusCode(200).extract().path("id");
         // half on each chain; Celo's depth is 10, Ethereum's 12
         String onCelo = AnvilNodes.CELO.payToken("USDC", wallet, BigInteger.valueOf(6_250_000));
@@ -212,15 +213,15 @@ class PaymentDecisionsTest {
                 .put("/plugins/checkout/" + order).then().statusCode(200);
         both.asPlugin().body(Map.of("transactionHash", onEthereum, "blockchain", "ETHEREUM", "paymentMethod", "USDC"))
                 .put("/plugins/checkout/" + order).then().statusCode(200);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         AnvilNodes.CELO.mine(20);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         both.asPlugin().get("/plugins/orders/" + order).then()
                 .body("paymentStatus", equalTo("on-hold"))
                 .body("transactions.find { it.protocol == 'ETHEREUM' }.confirmations", equalTo(1));
 
         AnvilNodes.ETHEREUM.mine(11);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         both.asPlugin().get("/plugins/orders/" + order).then()
                 .body("paymentStatus", equalTo("confirmed"))
                 .body("amountReceived", equalTo("12.5"));
@@ -241,7 +242,7 @@ class PaymentDecisionsTest {
         String hash = AnvilNodes.CELO.payToken("USDC", wallet, USDC_DUE);
         cusdOnly.asPlugin().body(Map.of("transactionHash", hash)).put("/plugins/checkout/" + order).then().statusCode(200);
         AnvilNodes.CELO.mine(10);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         cusdOnly.asPlugin().get("/plugins/orders/" + order).then()
                 .body("paymentStatus", equalTo("failed"))
                 .body("transactions[0].status", equalTo("ignored"))
@@ -413,17 +414,17 @@ class PaymentDecisionsTest {
         String ethWallet = Fixtures.randomAddress();
         TestStore onEthereum = Fixtures.createStore(Map.of("name", "Ethereum", "acceptedAssets", List.of("USDC"),
                 "wallets", List.of(Map.of("protocol", "ETHEREUM", "address", ethWallet))));
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         String order = postCheckout(onEthereum, checkout(onEthereum)).statusCode(200).extract().path("id");
         AnvilNodes.ETHEREUM.payToken("USDC", ethWallet, USDC_DUE); // found by its amount
 
         // Ethereum's depth is 12; the test node finalizes 4 blocks behind its head
         AnvilNodes.ETHEREUM.mine(3);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         onEthereum.asPlugin().get("/plugins/orders/" + order).then()
                 .body("paymentStatus", equalTo("on-hold")).body("transactions[0].confirmations", equalTo(4));
         AnvilNodes.ETHEREUM.mine(1);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         onEthereum.asPlugin().get("/plugins/orders/" + order).then()
                 .body("paymentStatus", equalTo("confirmed"))
                 .body("transactions[0].confirmations", equalTo(5))
@@ -464,12 +465,12 @@ class PaymentDecisionsTest {
         refusing.asPlugin().body(Map.of("transactionHash", hash)).put("/plugins/checkout/" + order).then().statusCode(200);
 
         AnvilNodes.CELO.mine(8);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         refusing.asPlugin().get("/plugins/orders/" + order).then()
                 .body("paymentStatus", equalTo("on-hold"))
                 .body("transactions[0].note", equalTo("the transaction reverted"));
         AnvilNodes.CELO.mine(1);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         refusing.asPlugin().get("/plugins/orders/" + order).then()
                 .body("paymentStatus", equalTo("failed"))
                 .body("transactions[0].status", equalTo("ignored"))

@@ -1,5 +1,6 @@
 package dev.confirma.payment;
 
+import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,7 @@ class PaymentRacesTest {
         RateStub.resetAll();
         rates.refresh();
         AnvilNodes.CELO_PROXY.restore();
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         String wallet = Fixtures.randomAddress();
         TestStore store = Fixtures.createStore(Map.of("name", "Racing", "acceptedAssets", List.of("USDC"),
                 "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))));
@@ -57,7 +58,7 @@ class PaymentRacesTest {
         CountDownLatch start = new CountDownLatch(1);
         CompletableFuture<Void> poll = CompletableFuture.runAsync(() -> {
             await(start);
-            watcher.poll(Protocol.CELO);
+            watcher.poll(TestChains.CELO);
         });
         // one after another, so the cancels span the poll's decisions (about half of each, run after run)
         CompletableFuture<List<Integer>> cancelling = CompletableFuture.supplyAsync(() -> {
@@ -71,7 +72,7 @@ class PaymentRacesTest {
         start.countDown();
         poll.get();
         List<Integer> answers = cancelling.get();
-        watcher.poll(Protocol.CELO); // an order the race kept from being decided is decided now
+        watcher.poll(TestChains.CELO); // an order the race kept from being decided is decided now
 
         for (int i = 0; i < orders.size(); i++) {
             int answer = answers.get(i);

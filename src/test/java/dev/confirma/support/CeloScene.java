@@ -21,7 +21,7 @@ public final class CeloScene {
         RateStub.resetAll();
         rates.refresh();
         AnvilNodes.CELO_PROXY.restore();
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         return Fixtures.createStore(Map.of("name", storeName, "acceptedAssets", List.of("CELO", "cUSD", "USDC"),
                 "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))));
     }

@@ -13,13 +13,22 @@ import java.util.OptionalLong;
 @ConfigMapping(prefix = "confirma.chains")
 public interface ChainsConfig {
 
-    /** Chain settings keyed by chain name ({@code celo}, {@code ethereum}). */
+    /** Chain settings keyed by chain name ({@code celo}, {@code ethereum}, {@code base}, …); its wire name is the name upper-cased. */
     @io.smallrye.config.WithParentName
     Map<String, Chain> chains();
 
     interface Chain {
-        /** Expected {@code eth_chainId}; checked at start. Required for the chains Confirma knows. */
+        /** Expected {@code eth_chainId}; checked at start. Required for an enabled chain. */
         OptionalLong chainId();
+
+        /** The chain's name as shoppers and wallets know it ("OP Mainnet"); the chain's key capitalised when absent. */
+        Optional<String> displayName();
+
+        /** The native coin's symbol (ETH, CELO, POL): shown to wallets adding the chain. Required for an enabled chain. */
+        Optional<String> nativeSymbol();
+
+        /** The native coin's decimals; 18 when absent. */
+        OptionalInt nativeDecimals();
 
         /** Watch this chain and offer its assets. */
         @WithDefault("true")
@@ -28,10 +37,10 @@ public interface ChainsConfig {
         /** JSON-RPC endpoints, tried in order; the next one is used when one fails. */
         Optional<List<String>> rpcUrls();
 
-        /** Blocks on top of and including a payment's block before it counts (a block the node calls finalized counts at once). */
+        /** Blocks on top of and including a payment's block before it counts (a block the node calls finalized counts at once). Required for an enabled chain. */
         OptionalInt confirmations();
 
-        /** How often the chain is read. */
+        /** How often the chain is read; PT12S when absent. */
         Optional<Duration> pollInterval();
 
         /** Most blocks asked in one {@code eth_getLogs} (halved while the node refuses a range). */

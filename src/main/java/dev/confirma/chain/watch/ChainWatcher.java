@@ -2,21 +2,22 @@ package dev.confirma.chain.watch;
 
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
+import dev.confirma.chain.Chain;
 import dev.confirma.chain.ChainIdentity;
+import dev.confirma.chain.Chains;
 import dev.confirma.chain.ChainRpc;
 import dev.confirma.chain.ChainUnavailableException;
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.config.ChainsConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +49,9 @@ public class ChainWatcher {
     private final AssetCatalog catalog;
     private final ChainFinality finality;
     private final Clock clock;
-    private final Map<Protocol, Watched> chains = new EnumMap<>(Protocol.class);
+    private final Map<Protocol, Watched> chains = new TreeMap<>();
 
-    ChainWatcher(ChainsConfig config, BlockCursor cursor, Event<BlocksRead> blocksRead, Instance<PaymentAddresses> paymentAddresses,
+    ChainWatcher(Chains configured, ChainsConfig config, BlockCursor cursor, Event<BlocksRead> blocksRead, Instance<PaymentAddresses> paymentAddresses,
                  AssetCatalog catalog, ChainFinality finality, Clock clock) {
         this.cursor = cursor;
         this.blocksRead = blocksRead;
@@ -58,28 +59,24 @@ public class ChainWatcher {
         this.catalog = catalog;
         this.clock = clock;
         this.finality = finality;
-        config.chains().forEach((key, chain) -> Protocol.fromConfigKey(key).ifPresent(protocol -> {
-            if (chain.enabled() && chain.rpcUrls().isPresent() && !chain.rpcUrls().get().isEmpty()) {
-                ChainReader reader = new ChainReader(new ChainRpc(protocol, chain.rpcUrls().get(), chain.rpcTimeout()),
-                        chain.logRange(), chain.rpcBatchSize());
-                boolean readsNative = catalog.all().stream().anyMatch(a -> a.protocol() == protocol && a.isNative());
-                chains.put(protocol, new Watched(reader,
-                        chain.chainId().orElseThrow(() -> new IllegalStateException("confirma.chains." + key + ".chain-id is required")),
-                        chain.confirmations().orElse(1), readsNative));
+        for (Chain chain : configured.enabled()) {
+            if (chain.rpcUrls().isEmpty()) {
+                continue;
             }
-        }));
+            Protocol protocol = chain.protocol();
+            ChainsConfig.Chain reading = config.chains().get(protocol.configKey());
+            ChainReader reader = new ChainReader(new ChainRpc(protocol, chain.rpcUrls(), reading.rpcTimeout()),
+                    reading.logRange(), reading.rpcBatchSize());
+            boolean readsNative = catalog.all().stream().anyMatch(a -> a.protocol().equals(protocol) && a.isNative());
+            chains.put(protocol, new Watched(reader, chain.chainId(), chain.confirmations(), readsNative, chain.pollInterval()));
+        }
     }
 
-    @Scheduled(every = "{confirma.chains.celo.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "watch-celo")
-    void pollCelo() {
-        poll(Protocol.CELO);
-    }
-
-    @Scheduled(every = "{confirma.chains.ethereum.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "watch-ethereum")
-    void pollEthereum() {
-        poll(Protocol.ETHEREUM);
+    /** The chains this watcher reads, each with how often: {@link ChainSchedule} polls each on its own. */
+    public Map<Protocol, java.time.Duration> pollIntervals() {
+        Map<Protocol, java.time.Duration> intervals = new TreeMap<>();
+        chains.forEach((protocol, chain) -> intervals.put(protocol, chain.pollInterval));
+        return intervals;
     }
 
     /** Reads the chain up to its head (at most {@link #MAX_BLOCKS_PER_POLL} blocks). One poll per chain at a time. */
@@ -238,10 +235,10 @@ public class ChainWatcher {
                 .map(a -> a.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet()));
         Optional<String> nativeAsset = catalog.all().stream()
-                .filter(a -> a.protocol() == protocol && a.isNative()).map(Asset::symbol).findFirst();
+                .filter(a -> a.protocol().equals(protocol) && a.isNative()).map(Asset::symbol).findFirst();
         Map<String, String> tokens = new HashMap<>();
         // a native coin's own ERC-20 interface (CELO's) counts as that coin: its Transfer logs are recorded in the native symbol
-        catalog.all().stream().filter(a -> a.protocol() == protocol)
+        catalog.all().stream().filter(a -> a.protocol().equals(protocol))
                 .forEach(a -> a.contract().or(a::tokenContract).ifPresent(c -> tokens.put(c.toLowerCase(Locale.ROOT), a.symbol())));
         return new Watchlist(addresses, nativeAsset, tokens);
     }
@@ -271,6 +268,7 @@ public class ChainWatcher {
         final int depth;
         /** Whether blocks are read with their transactions: only when the chain's native coin is accepted. */
         final boolean readsNative;
+        final java.time.Duration pollInterval;
         final ReentrantLock lock = new ReentrantLock();
         volatile boolean identityVerified;
         volatile String refused;
@@ -279,7 +277,8 @@ public class ChainWatcher {
         volatile String lastError;
         volatile long reorgs;
 
-        Watched(ChainReader reader, long expectedChainId, int depth, boolean readsNative) {
+        Watched(ChainReader reader, long expectedChainId, int depth, boolean readsNative, java.time.Duration pollInterval) {
+            this.pollInterval = pollInterval;
             this.reader = reader;
             this.expectedChainId = expectedChainId;
             this.depth = depth;

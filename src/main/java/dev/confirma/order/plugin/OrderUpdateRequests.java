@@ -3,6 +3,7 @@ package dev.confirma.order.plugin;
 import dev.confirma.order.PaymentStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.chain.AssetCatalog;
+import dev.confirma.chain.Chains;
 import dev.confirma.chain.Protocol;
 import dev.confirma.common.Money;
 import dev.confirma.common.error.ApiException;
@@ -22,8 +23,10 @@ public class OrderUpdateRequests {
     private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
 
     private final AssetCatalog assets;
+    private final Chains chains;
 
-    OrderUpdateRequests(AssetCatalog assets) {
+    OrderUpdateRequests(AssetCatalog assets, Chains chains) {
+        this.chains = chains;
         this.assets = assets;
     }
 
@@ -49,9 +52,9 @@ public class OrderUpdateRequests {
     }
 
     private Protocol blockchain(String value) {
-        Protocol protocol = Protocol.parse(value).orElseThrow(() ->
-                ApiException.invalidField("blockchain", "blockchain must be CELO or ETHEREUM"));
-        if (assets.all().stream().noneMatch(a -> a.protocol() == protocol)) {
+        Protocol protocol = chains.parse(value).orElseThrow(() ->
+                ApiException.invalidField("blockchain", "blockchain must be " + chains.names()));
+        if (assets.all().stream().noneMatch(a -> a.protocol().equals(protocol))) {
             throw ApiException.invalidField("blockchain", "blockchain " + protocol + " is not enabled on this server");
         }
         return protocol;

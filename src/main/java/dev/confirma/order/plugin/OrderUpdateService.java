@@ -1,5 +1,6 @@
 package dev.confirma.order.plugin;
 
+import dev.confirma.chain.Protocol;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderQuote;
 import dev.confirma.order.OrderStateMachine;
@@ -92,7 +93,7 @@ public class OrderUpdateService {
             return; // the same hash sent again for the same order: nothing new
         }
         stateMachine.paymentClaimed(order, clock.instant());
-        claims.record(hash, order.id, update.blockchain().map(Enum::name).orElse(null), update.paymentMethod().orElse(null));
+        claims.record(hash, order.id, update.blockchain().map(Protocol::name).orElse(null), update.paymentMethod().orElse(null));
         order.transactionHash = hash;
     }
 

@@ -1,5 +1,6 @@
 package dev.confirma.chain.watch;
 
+import dev.confirma.support.TestChains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,8 @@ class BlockCursorTest {
     @Test
     void shouldReviveTransfersWhenTheChainFlipsBackToTheirBlock() {
         // one block above the Ethereum watcher's real cursor, taken back at the end: its real state is untouched
-        watcher.poll(Protocol.ETHEREUM);
-        long number = cursor.tip(Protocol.ETHEREUM).orElseThrow().number() + 1;
+        watcher.poll(TestChains.ETHEREUM);
+        long number = cursor.tip(TestChains.ETHEREUM).orElseThrow().number() + 1;
         String hash = Fixtures.randomTxHash();
         String tx = Fixtures.randomTxHash();
         String to = Fixtures.randomAddress();
@@ -35,15 +36,15 @@ class BlockCursorTest {
         BlockCursor.ObservedTransfer transfer = new BlockCursor.ObservedTransfer(tx, 0, "cUSD", Fixtures.randomAddress(), to,
                 BigInteger.TEN, true);
 
-        cursor.advance(Protocol.ETHEREUM, blockA, List.of(transfer));
-        cursor.rewindTo(Protocol.ETHEREUM, number - 1);            // A → B: A's transfer is removed
+        cursor.advance(TestChains.ETHEREUM, blockA, List.of(transfer));
+        cursor.rewindTo(TestChains.ETHEREUM, number - 1);            // A → B: A's transfer is removed
         assertTrue(transfers(to).get(0).removed);
-        cursor.advance(Protocol.ETHEREUM, blockA, List.of(transfer)); // B → A: the same block comes back
+        cursor.advance(TestChains.ETHEREUM, blockA, List.of(transfer)); // B → A: the same block comes back
 
         List<ChainTransfer> seen = transfers(to);
         assertEquals(1, seen.size());
         assertFalse(seen.get(0).removed);
-        cursor.rewindTo(Protocol.ETHEREUM, number - 1);
+        cursor.rewindTo(TestChains.ETHEREUM, number - 1);
     }
 
     private static List<ChainTransfer> transfers(String to) {

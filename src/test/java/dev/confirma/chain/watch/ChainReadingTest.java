@@ -1,5 +1,6 @@
 package dev.confirma.chain.watch;
 
+import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.asOperator;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -43,8 +44,8 @@ class ChainReadingTest {
         AnvilNodes.CELO_PROXY.restore();
         RateStub.resetAll();
         rates.refresh();
-        watcher.poll(Protocol.CELO);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.CELO);
+        watcher.poll(TestChains.ETHEREUM);
         wallet = Fixtures.randomAddress();
         store = Fixtures.createStore(Map.of("name", "Read", "wallets", List.of(
                 Map.of("protocol", "CELO", "address", wallet), Map.of("protocol", "ETHEREUM", "address", wallet))));
@@ -64,11 +65,11 @@ class ChainReadingTest {
 
     @Test
     void shouldReadFortyBlocksInAHandfulOfRequestsWhateverTheNumberOfOpenOrders() {
-        int withoutOrders = requestsForAPollOver(40, () -> watcher.poll(Protocol.CELO));
+        int withoutOrders = requestsForAPollOver(40, () -> watcher.poll(TestChains.CELO));
         for (int i = 0; i < 20; i++) {
             Fixtures.createOrder(store);
         }
-        int withTwentyOrders = requestsForAPollOver(40, () -> watcher.poll(Protocol.CELO));
+        int withTwentyOrders = requestsForAPollOver(40, () -> watcher.poll(TestChains.CELO));
 
         // the head and the finalized block, then per run of logRange blocks (100 unless a node refused wider runs):
         // one batch of blocks, one log range for the deep blocks, one batch of logs by hash for the newest
@@ -84,7 +85,7 @@ class ChainReadingTest {
         AnvilNodes.CELO_PROXY.refuseLogRangesOver(7);
         String hash = AnvilNodes.CELO.payToken("USDC", wallet, BigInteger.valueOf(4_200_000));
         AnvilNodes.CELO.mine(60);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
 
         List<ChainTransfer> seen = QuarkusTransaction.requiringNew().call(() -> ChainTransfer.<ChainTransfer>list("toAddress", wallet));
         assertEquals(1, seen.size());
@@ -98,7 +99,7 @@ class ChainReadingTest {
     @Test
     void shouldKnowTheNodesFinalizedBlockOnceItHasReadIt() {
         AnvilNodes.ETHEREUM.mine(10);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         long head = AnvilNodes.ETHEREUM.blockNumber();
         // anvil with epochs of 2 slots finalizes 4 blocks behind the head
         asOperator().get("/admin/chains").then()

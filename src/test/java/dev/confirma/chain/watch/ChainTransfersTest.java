@@ -1,5 +1,6 @@
 package dev.confirma.chain.watch;
 
+import dev.confirma.support.TestChains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +31,8 @@ class ChainTransfersTest {
     @BeforeEach
     void storeWithFreshWallet() {
         AnvilNodes.CELO_PROXY.restore();
-        watcher.poll(Protocol.CELO);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.CELO);
+        watcher.poll(TestChains.ETHEREUM);
         wallet = Fixtures.randomAddress();
         Fixtures.createStore(Map.of("name", "Watched", "wallets", List.of(
                 Map.of("protocol", "CELO", "address", wallet), Map.of("protocol", "ETHEREUM", "address", wallet))));
@@ -45,7 +46,7 @@ class ChainTransfersTest {
     @Test
     void shouldRecordANativePaymentToAStoreWallet() {
         String hash = AnvilNodes.CELO.pay(wallet, ONE_AND_A_HALF_CELO);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
 
         List<ChainTransfer> seen = transfersTo(wallet);
         assertEquals(1, seen.size());
@@ -66,8 +67,8 @@ class ChainTransfersTest {
         AnvilNodes.CELO.payToken("cUSD", wallet, new BigInteger("12500000000000000000"));
         AnvilNodes.CELO.payToken("USDC", wallet, BigInteger.valueOf(12_500_000));
         AnvilNodes.ETHEREUM.payToken("USDT", wallet, BigInteger.ONE);
-        watcher.poll(Protocol.CELO);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.CELO);
+        watcher.poll(TestChains.ETHEREUM);
 
         List<ChainTransfer> seen = transfersTo(wallet);
         assertEquals(List.of("CELO:USDC:12500000", "CELO:cUSD:12500000000000000000", "ETHEREUM:USDT:1"),
@@ -81,7 +82,7 @@ class ChainTransfersTest {
         String sentAsToken = AnvilNodes.CELO.payThroughNativeTokenInterface(wallet, ONE_AND_A_HALF_CELO);
         AnvilNodes.CELO.mine(10); // deep now: their logs are read by block range, the last one's by block hash
         String deepAsToken = AnvilNodes.CELO.payThroughNativeTokenInterface(wallet, BigInteger.ONE);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
 
         List<ChainTransfer> seen = transfersTo(wallet);
         assertEquals(List.of(sentNatively + ":native", sentAsToken + ":log", deepAsToken + ":log"),
@@ -96,7 +97,7 @@ class ChainTransfersTest {
         String stranger = Fixtures.randomAddress();
         AnvilNodes.CELO.pay(stranger, ONE_AND_A_HALF_CELO);
         AnvilNodes.CELO.payToken("cUSD", stranger, BigInteger.TEN);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertEquals(List.of(), transfersTo(stranger));
     }
 
@@ -106,7 +107,7 @@ class ChainTransfersTest {
         String contractWallet = AnvilNodes.CELO.token("USDC");
         Fixtures.createStore(Map.of("name", "Contract wallet", "wallets", List.of(Map.of("protocol", "CELO", "address", contractWallet))));
         String hash = AnvilNodes.CELO.send(Map.of("from", AnvilNodes.PAYER, "to", contractWallet, "value", "0x1", "gas", "0x186a0"));
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
 
         ChainTransfer reverted = transfersTo(contractWallet).stream().filter(t -> t.txHash.equals(hash)).findFirst().orElseThrow();
         assertFalse(reverted.succeeded);
@@ -118,7 +119,7 @@ class ChainTransfersTest {
                 org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("transferThenRevert",
                         List.of(new org.web3j.abi.datatypes.Address(wallet), new org.web3j.abi.datatypes.generated.Uint256(5)),
                         List.of()))));
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertEquals(List.of(), transfersTo(wallet));
     }
 
@@ -126,12 +127,12 @@ class ChainTransfersTest {
     void shouldMarkATransferRemovedWhenItsBlockLeavesTheChain() {
         String snapshot = AnvilNodes.CELO.snapshot();
         AnvilNodes.CELO.pay(wallet, ONE_AND_A_HALF_CELO);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
         assertFalse(transfersTo(wallet).get(0).removed);
 
         AnvilNodes.CELO.revert(snapshot);
         AnvilNodes.CELO.mineAnotherBranch(3);
-        watcher.poll(Protocol.CELO);
+        watcher.poll(TestChains.CELO);
 
         List<ChainTransfer> seen = transfersTo(wallet);
         assertEquals(1, seen.size());

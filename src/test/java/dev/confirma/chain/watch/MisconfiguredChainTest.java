@@ -1,5 +1,6 @@
 package dev.confirma.chain.watch;
 
+import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.asOperator;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,8 +32,8 @@ class MisconfiguredChainTest {
 
     @Test
     void shouldRefuseToWatchANodeOnAnotherChainAndShowWhy() {
-        watcher.poll(Protocol.ETHEREUM);
-        watcher.poll(Protocol.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
+        watcher.poll(TestChains.ETHEREUM);
         asOperator().get("/admin/chains").then()
                 .body("chains.find { it.chain == 'ETHEREUM' }.watching", equalTo(false))
                 .body("chains.find { it.chain == 'ETHEREUM' }.cursor", nullValue())
