@@ -119,12 +119,21 @@ public class CallbackSender {
             Optional.ofNullable(sent.get()).ifPresent(HttpClientRequest::reset);
             return Outcome.failed(millisSince(started), "no answer within " + config.timeout());
         } catch (ExecutionException e) {
+            if (isIdleTimeout(e.getCause())) {
+                // the client's own idle timeout, equal to the total one, may fire a moment before ours: the same answer
+                return Outcome.failed(millisSince(started), "no answer within " + config.timeout());
+            }
             return Outcome.failed(millisSince(started), describe(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Optional.ofNullable(sent.get()).ifPresent(HttpClientRequest::reset);
             return Outcome.failed(millisSince(started), "interrupted while sending (server shutting down)");
         }
+    }
+
+    /** Vert.x's idle timeout (no byte for the whole time); a connect timeout is a ConnectException and said so. */
+    private static boolean isIdleTimeout(Throwable failure) {
+        return !(failure instanceof ConnectException) && failure != null && failure.getClass().getSimpleName().endsWith("TimeoutException");
     }
 
     private static String describe(Throwable failure) {

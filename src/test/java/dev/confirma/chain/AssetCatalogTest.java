@@ -1,11 +1,11 @@
 package dev.confirma.chain;
 
-import dev.confirma.support.TestChains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.support.TestChains;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.confirma.checkout;
 
-import dev.confirma.support.TestChains;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
@@ -20,6 +19,7 @@ import dev.confirma.support.CeloScene;
 import dev.confirma.support.Chromium;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
+import dev.confirma.support.TestChains;
 import dev.confirma.support.TestClockProducer;
 import dev.confirma.support.TestWallet;
 import io.quarkus.test.common.http.TestHTTPResource;

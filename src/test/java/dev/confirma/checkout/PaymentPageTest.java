@@ -1,6 +1,5 @@
 package dev.confirma.checkout;
 
-import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static io.restassured.RestAssured.given;
@@ -21,6 +20,7 @@ import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.CeloScene;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
+import dev.confirma.support.TestChains;
 import dev.confirma.support.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

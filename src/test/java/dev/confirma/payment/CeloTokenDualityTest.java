@@ -1,6 +1,5 @@
 package dev.confirma.payment;
 
-import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static io.restassured.RestAssured.given;
@@ -18,10 +17,11 @@ import dev.confirma.support.CeloScene;
 import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
+import dev.confirma.support.TestChains;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.util.Map;

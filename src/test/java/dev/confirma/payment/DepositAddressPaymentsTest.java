@@ -1,6 +1,5 @@
 package dev.confirma.payment;
 
-import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.asOperator;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
@@ -19,6 +18,7 @@ import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
 import dev.confirma.support.RateStub;
+import dev.confirma.support.TestChains;
 import dev.confirma.support.TestClockProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,28 +1,28 @@
 package dev.confirma.payment;
 
-import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.watch.ChainWatcher;
 import dev.confirma.order.LifecycleStatus;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderExpiry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.confirma.order.plugin.ShortPaymentException;
-import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.CeloScene;
+import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
+import dev.confirma.support.TestChains;
 import dev.confirma.support.TestClockProducer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;

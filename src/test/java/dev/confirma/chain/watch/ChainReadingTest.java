@@ -1,6 +1,5 @@
 package dev.confirma.chain.watch;
 
-import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.asOperator;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -8,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.confirma.chain.Protocol;
+import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
 import dev.confirma.support.RateStub;
-import dev.confirma.rates.MarketRates;
+import dev.confirma.support.TestChains;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

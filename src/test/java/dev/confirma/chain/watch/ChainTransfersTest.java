@@ -1,6 +1,5 @@
 package dev.confirma.chain.watch;
 
-import dev.confirma.support.TestChains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.confirma.chain.Protocol;
 import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.Fixtures;
+import dev.confirma.support.TestChains;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

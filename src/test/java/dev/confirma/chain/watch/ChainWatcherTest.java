@@ -1,6 +1,5 @@
 package dev.confirma.chain.watch;
 
-import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.asOperator;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,6 +11,7 @@ import dev.confirma.chain.ChainIdentity;
 import dev.confirma.chain.ChainRpc;
 import dev.confirma.chain.Protocol;
 import dev.confirma.support.AnvilNodes;
+import dev.confirma.support.TestChains;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

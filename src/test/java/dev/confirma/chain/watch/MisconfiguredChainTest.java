@@ -1,12 +1,12 @@
 package dev.confirma.chain.watch;
 
-import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.asOperator;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.confirma.chain.Protocol;
+import dev.confirma.support.TestChains;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -1,4 +1,4 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
 import static dev.confirma.support.Fixtures.checkout;
 import static io.restassured.RestAssured.given;

@@ -1,6 +1,5 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
-import dev.confirma.shopper.SessionTokens;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.confirma.order.Order;
+import dev.confirma.shopper.SessionTokens;
 import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;

@@ -1,4 +1,4 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
 import static dev.confirma.support.Fixtures.createOrder;
 import static dev.confirma.support.Fixtures.randomTxHash;

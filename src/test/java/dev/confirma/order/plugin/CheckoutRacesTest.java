@@ -1,6 +1,5 @@
-package dev.confirma.order;
+package dev.confirma.order.plugin;
 
-import dev.confirma.support.TestChains;
 import static dev.confirma.support.Fixtures.checkout;
 import static dev.confirma.support.Fixtures.postCheckout;
 import static io.restassured.RestAssured.given;
@@ -11,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.confirma.callback.CallbackDelivery;
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.watch.ChainWatcher;
+import dev.confirma.order.OrderExpiry;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.CeloScene;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
 import dev.confirma.support.RateStub;
+import dev.confirma.support.TestChains;
 import dev.confirma.support.TestClockProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
