@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Every from → to pair of every cause, on a plain {@link Order} and a state machine built
@@ -117,12 +118,8 @@ class PaymentTransitionsTest {
                         assertTrue(machineAt(NOW).requestByStore(order, to), caseName);
                         assertChanged(caseName, before, order, from, to, Cause.STORE, Set.of());
                     } else {
-                        ApiException refused = assertThrows(ApiException.class, () -> machineAt(NOW).requestByStore(order, to),
+                        assertEquals("invalid_status_transition", conflictCode(() -> machineAt(NOW).requestByStore(order, to)),
                                 caseName);
-                        assertEquals(409, refused.status(), caseName);
-                        assertEquals("invalid_status_transition", refused.code(), caseName);
-                        assertTrue(refused.getMessage().contains(from.wire()) && refused.getMessage().contains(to.wire()),
-                                caseName + ": the refusal names from and to: " + refused.getMessage());
                         assertRefused(caseName, before, order);
                     }
                 }
@@ -148,10 +145,8 @@ class PaymentTransitionsTest {
                         assertChanged(caseName, before, order, from, to, Cause.CHAIN, Set.of());
                         assertEquals(expired, order.expired(), caseName + ": a late payment leaves the order marked expired");
                     } else {
-                        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                                () -> machineAt(NOW).decidedByChain(order, to), caseName);
-                        assertTrue(refused.getMessage().contains(from.wire()) && refused.getMessage().contains(to.wire()),
-                                caseName + ": " + refused.getMessage());
+                        // the chain asking for a change the table forbids is a bug in the caller, not a client's error
+                        assertThrows(IllegalStateException.class, () -> machineAt(NOW).decidedByChain(order, to), caseName);
                         assertRefused(caseName, before, order);
                     }
                 }
@@ -173,10 +168,7 @@ class PaymentTransitionsTest {
                     Map<String, Object> before = fields(order);
                     events.clear();
                     if (!inWindow || !CLAIM_TAKES.contains(label(from, expired))) {
-                        ApiException refused = assertThrows(ApiException.class, () -> machineAt(NOW).paymentClaimed(order, paidAt),
-                                caseName);
-                        assertEquals("order_not_payable", refused.code(), caseName);
-                        assertEquals(409, refused.status(), caseName);
+                        assertEquals("order_not_payable", conflictCode(() -> machineAt(NOW).paymentClaimed(order, paidAt)), caseName);
                         assertRefused(caseName, before, order);
                         continue;
                     }
@@ -260,8 +252,8 @@ class PaymentTransitionsTest {
         assertEquals(EXPIRES.plusSeconds(10), order.updatedAt);
         assertThrows(IllegalStateException.class, () -> machineAt(EXPIRES.plusSeconds(20)).decidedByChain(order, CONFIRMED),
                 "a late payment no longer reopens it");
-        assertThrows(ApiException.class, () -> machineAt(EXPIRES.plusSeconds(20)).paymentClaimed(order, EXPIRES.plusSeconds(20)),
-                "nor may a hash be attached to it");
+        assertEquals("order_not_payable", conflictCode(() -> machineAt(EXPIRES.plusSeconds(20)).paymentClaimed(order,
+                EXPIRES.plusSeconds(20))), "nor may a hash be attached to it");
     }
 
     @Test
@@ -285,8 +277,7 @@ class PaymentTransitionsTest {
         assertEquals(List.of(Cause.CLAIM), events.fired().stream().map(PaymentStatusChanged::cause).toList());
 
         Order confirmed = order(CONFIRMED, false);
-        ApiException refused = assertThrows(ApiException.class, () -> machineAt(NOW).paymentClaimed(confirmed, NOW));
-        assertEquals("order_not_payable", refused.code());
+        assertEquals("order_not_payable", conflictCode(() -> machineAt(NOW).paymentClaimed(confirmed, NOW)));
         assertEquals(CONFIRMED, confirmed.paymentStatus());
     }
 
@@ -300,7 +291,7 @@ class PaymentTransitionsTest {
 
         assertEquals(CANCELLED, order.paymentStatus(), "stays cancelled until the chain shows the payment");
         assertTrue(events.fired().isEmpty());
-        assertThrows(ApiException.class, () -> machineAt(NOW).paymentClaimed(order, MONITORED_UNTIL.plusSeconds(1)),
+        assertEquals("order_not_payable", conflictCode(() -> machineAt(NOW).paymentClaimed(order, MONITORED_UNTIL.plusSeconds(1))),
                 "after the window, no claim");
     }
 
@@ -347,6 +338,13 @@ class PaymentTransitionsTest {
     }
 
     // ---- what a change and a refusal look like
+
+    /** The code of the conflict a refused request is answered with: the one place that knows its exception type. */
+    private static String conflictCode(Executable request) {
+        ApiException refused = assertThrows(ApiException.class, request);
+        assertEquals(409, refused.status());
+        return refused.code();
+    }
 
     private void assertChanged(String caseName, Map<String, Object> before, Order order, PaymentStatus from, PaymentStatus to,
                                Cause cause, Set<String> alsoChanged) {
