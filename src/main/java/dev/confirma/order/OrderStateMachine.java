@@ -5,26 +5,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The only class that changes an order's {@code paymentStatus}. Every change goes through
- * the transition table below; a change the table does not allow is refused, never forced.
+ * {@link PaymentTransitions}' table for its cause; a change the table does not allow is refused, never forced.
  * Each change is announced as a {@link PaymentStatusChanged} event inside the caller's
  * transaction (the callback outbox records it there).
  */
 @Singleton
 public class OrderStateMachine {
-
-    /** What a store (through its plugin) may move an order to, from each status. */
-    private static final Map<PaymentStatus, Set<PaymentStatus>> STORE_TRANSITIONS = Map.of(
-            PaymentStatus.PENDING, EnumSet.of(PaymentStatus.ON_HOLD, PaymentStatus.FAILED, PaymentStatus.CANCELLED),
-            PaymentStatus.ON_HOLD, EnumSet.of(PaymentStatus.FAILED, PaymentStatus.CANCELLED),
-            PaymentStatus.CONFIRMED, EnumSet.noneOf(PaymentStatus.class),
-            PaymentStatus.FAILED, EnumSet.noneOf(PaymentStatus.class),
-            PaymentStatus.CANCELLED, EnumSet.noneOf(PaymentStatus.class));
 
     private final Clock clock;
     private final Event<PaymentStatusChanged> changes;
@@ -59,8 +48,12 @@ public class OrderStateMachine {
             }
             return false;
         }
-        if (!STORE_TRANSITIONS.get(from).contains(target)) {
+        if (!PaymentTransitions.allows(Cause.STORE, from, target, order.expired())) {
             throw new InvalidTransitionException(order.id, from, target);
+        }
+        if (target == PaymentStatus.CANCELLED) {
+            // the store will not take it: a late payment reopened it once, none reopens it again
+            order.closeLatePaymentWindow();
         }
         change(order, target, Cause.STORE);
         return true;
@@ -74,22 +67,10 @@ public class OrderStateMachine {
         if (!order.takesPaymentMadeAt(now, java.time.Duration.ZERO)) {
             throw new OrderNotPayableException(order.id, order.paymentStatus());
         }
-        if (order.paymentStatus() == PaymentStatus.PENDING) {
+        if (PaymentTransitions.allows(Cause.CLAIM, order.paymentStatus(), PaymentStatus.ON_HOLD, order.expired())) {
             change(order, PaymentStatus.ON_HOLD, Cause.CLAIM);
         }
     }
-
-    /** What the chain may move an open order to: seen, then confirmed or failed. */
-    private static final Map<PaymentStatus, Set<PaymentStatus>> CHAIN_TRANSITIONS = Map.of(
-            PaymentStatus.PENDING, EnumSet.of(PaymentStatus.ON_HOLD, PaymentStatus.CONFIRMED, PaymentStatus.FAILED),
-            PaymentStatus.ON_HOLD, EnumSet.of(PaymentStatus.CONFIRMED, PaymentStatus.FAILED));
-
-    /**
-     * An order cancelled because it expired unpaid is reopened by a payment inside its
-     * late-payment window, as if it had been pending.
-     */
-    private static final Set<PaymentStatus> LATE_PAYMENT_TRANSITIONS =
-            EnumSet.of(PaymentStatus.ON_HOLD, PaymentStatus.CONFIRMED, PaymentStatus.FAILED);
 
     /** The chain's verdict on an open (or expired) order's payments; returns whether anything changed. */
     public boolean decidedByChain(Order order, PaymentStatus target) {
@@ -97,9 +78,7 @@ public class OrderStateMachine {
         if (from == target) {
             return false;
         }
-        boolean allowed = CHAIN_TRANSITIONS.getOrDefault(from, Set.of()).contains(target)
-                || from == PaymentStatus.CANCELLED && order.expired() && LATE_PAYMENT_TRANSITIONS.contains(target);
-        if (!allowed) {
+        if (!PaymentTransitions.allows(Cause.CHAIN, from, target, order.expired())) {
             throw new IllegalStateException("order " + order.id + " is " + from + ": the chain cannot make it " + target);
         }
         change(order, target, Cause.CHAIN);
@@ -116,7 +95,7 @@ public class OrderStateMachine {
         Instant now = clock.instant();
         boolean due = order.paymentStatus() == PaymentStatus.PENDING && !now.isBefore(order.expiresAt)
                 || order.paymentStatus() == PaymentStatus.ON_HOLD && order.amountReceived == null && now.isAfter(order.monitoredUntil);
-        if (!due) {
+        if (!due || !PaymentTransitions.allows(Cause.EXPIRY, order.paymentStatus(), PaymentStatus.CANCELLED, order.expired())) {
             return false;
         }
         order.markExpired();

@@ -17,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +38,6 @@ import org.jboss.logging.Logger;
 public class PaymentDecisions {
 
     private static final Logger LOG = Logger.getLogger(PaymentDecisions.class);
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** Decisions of one order tried at once when a request changes it at the same moment; then the next poll. */
     static final int DECISION_ATTEMPTS = 3;
 
@@ -144,40 +142,34 @@ public class PaymentDecisions {
             return;
         }
         // the paid share of the amount due, as an exact fraction: each asset's base units over its quote
-        BigInteger numerator = BigInteger.ZERO;
-        BigInteger denominator = BigInteger.ONE;
+        PaidShare share = PaidShare.NOTHING;
         for (Map.Entry<AssetId, BigInteger> received : receivedByQuote.entrySet()) {
-            BigInteger due = quotes.get(received.getKey()).amountBaseUnits;
-            numerator = numerator.multiply(due).add(received.getValue().multiply(denominator));
-            denominator = denominator.multiply(due);
+            share = share.add(received.getValue(), quotes.get(received.getKey()).amountBaseUnits);
         }
-        describeReceived(order, receivedByQuote, quotes, numerator, denominator);
-        BigDecimal acceptedShare = HUNDRED.subtract(checkout.underpaymentTolerancePercent());
-        boolean enough = new BigDecimal(numerator).multiply(HUNDRED).compareTo(new BigDecimal(denominator).multiply(acceptedShare)) >= 0;
-        boolean over = numerator.compareTo(denominator) > 0;
-        order.paymentException = PaymentException.of(enough, over, late);
+        describeReceived(order, receivedByQuote, quotes, share);
+        boolean enough = share.covers(checkout.underpaymentTolerancePercent());
+        order.paymentException = PaymentException.of(enough, share.exceeds(), late);
         PaymentStatus verdict = !allDeep ? PaymentStatus.ON_HOLD : enough ? PaymentStatus.CONFIRMED : PaymentStatus.FAILED;
         if (verdict != PaymentStatus.ON_HOLD) {
             // a final order takes no more payments: its amounts are free for other orders again
             UniqueAmounts.release(order.id, clock.instant());
         }
         if (stateMachine.decidedByChain(order, verdict)) {
-            LOG.infof("Order %s is %s: %s/%s of the amount due received%s", order.id, verdict.name().toLowerCase(Locale.ROOT), numerator, denominator,
+            LOG.infof("Order %s is %s: %s of the amount due received%s", order.id, verdict.name().toLowerCase(Locale.ROOT), share,
                     late ? ", late" : "");
         }
     }
 
     /** One asset: what arrived in that asset. Several: the order-currency worth of what arrived. */
     private static void describeReceived(Order order, Map<AssetId, BigInteger> received, Map<AssetId, OrderQuote> quotes,
-                                         BigInteger numerator, BigInteger denominator) {
+                                         PaidShare share) {
         if (received.size() == 1) {
             AssetId key = received.keySet().iterator().next();
             order.amountReceived = new BigDecimal(received.get(key), quotes.get(key).decimals);
             order.blockchain = quotes.get(key).id.protocol;
             order.paymentMethod = quotes.get(key).id.asset;
         } else {
-            order.amountReceived = order.orderTotal.multiply(new BigDecimal(numerator))
-                    .divide(new BigDecimal(denominator), MathContext.DECIMAL128);
+            order.amountReceived = share.ofTotal(order.orderTotal);
             order.blockchain = null;
             order.paymentMethod = null;
         }
