@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.support.ChainsConfigs;
 import dev.confirma.support.TestChains;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,17 +22,8 @@ class AssetCatalogTest {
 
     /** The shipped defaults, with {@code overrides} on top (as an operator's file would be). */
     private static AssetCatalog catalog(Map<String, String> overrides) {
-        try {
-            ChainsConfig config = new SmallRyeConfigBuilder()
-                    .withSources(new PropertiesConfigSource(AssetCatalogTest.class.getResource("/application.properties"), 100))
-                    .withSources(new PropertiesConfigSource(overrides, "operator", 200))
-                    .withMapping(ChainsConfig.class)
-                    .build()
-                    .getConfigMapping(ChainsConfig.class);
-            return new AssetCatalog(config, new Chains(config));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ChainsConfig config = ChainsConfigs.defaultsWith(overrides);
+        return new AssetCatalog(config, new Chains(config));
     }
 
     private static Asset celo(AssetCatalog catalog, String symbol) {

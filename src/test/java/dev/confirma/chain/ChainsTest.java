@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.confirma.chain.config.ChainsConfig;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import dev.confirma.support.ChainsConfigs;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,12 +20,7 @@ class ChainsTest {
             "confirma.chains.gnosis.confirmations", "20");
 
     private static Chains chains(Map<String, String> properties) {
-        ChainsConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "operator", 100))
-                .withMapping(ChainsConfig.class)
-                .build()
-                .getConfigMapping(ChainsConfig.class);
-        return new Chains(config);
+        return new Chains(ChainsConfigs.only(properties));
     }
 
     private static Map<String, String> without(String key) {

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.confirma.chain.config.ChainsConfig;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import dev.confirma.support.ChainsConfigs;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -73,13 +72,7 @@ class DocumentedChainsTest {
     }
 
     /** The shipped defaults, the documented block on top (as an operator's file), and {@code overrides} above both. */
-    private static ChainsConfig config(Map<String, String> block, Map<String, String> overrides) throws IOException {
-        return new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(DocumentedChainsTest.class.getResource("/application.properties"), 100))
-                .withSources(new PropertiesConfigSource(block, "operator", 200))
-                .withSources(new PropertiesConfigSource(overrides, "overrides", 300))
-                .withMapping(ChainsConfig.class)
-                .build()
-                .getConfigMapping(ChainsConfig.class);
+    private static ChainsConfig config(Map<String, String> block, Map<String, String> overrides) {
+        return ChainsConfigs.defaultsWith(block, overrides);
     }
 }
