@@ -28,6 +28,11 @@ public record Protocol(String name) implements Comparable<Protocol> {
         return new Protocol(configName.toUpperCase(Locale.ROOT));
     }
 
+    /** Whether {@code configName} can name a chain: lower-case letters and digits, at most 16, starting with a letter. */
+    public static boolean isConfigName(String configName) {
+        return configName != null && CONFIG_NAME.matcher(configName).matches();
+    }
+
     /** The chain's name in configuration keys: {@code confirma.chains.<configKey>.*}. */
     public String configKey() {
         return name.toLowerCase(Locale.ROOT);

@@ -116,14 +116,13 @@ public class OrderStateMachine {
 
     /**
      * What a payment status change means for the lifecycle: the chain's confirmation pays the
-     * order; a store's cancel cancels it, and so does the expiry of a claimed payment that never
-     * arrived (its late-payment window is over). An order cancelled only because it expired stays
-     * created: a late payment may still pay it.
+     * order; a store's cancel cancels it. An order the expiry cancelled stays created: a payment
+     * made inside its late-payment window may still be read after the sweep ran, and pay it.
      */
     private void lifecycleAfterPayment(Order order, PaymentStatus from, PaymentStatus to, Cause cause) {
         if (to == PaymentStatus.CONFIRMED && cause == Cause.CHAIN) {
             moveLifecycle(order, LifecycleStatus.PAID);
-        } else if (to == PaymentStatus.CANCELLED && (cause == Cause.STORE || cause == Cause.EXPIRY && from == PaymentStatus.ON_HOLD)) {
+        } else if (to == PaymentStatus.CANCELLED && cause == Cause.STORE) {
             moveLifecycle(order, LifecycleStatus.CANCELLED);
         }
     }

@@ -7,6 +7,7 @@ import dev.confirma.chain.watch.ChainTransfer;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -36,15 +37,19 @@ public class OrderTransactions {
 
     /**
      * One transaction. {@code amount} is in the asset's units, null while only claimed;
-     * {@code claimed} says whether a plugin or shopper attached the hash to the order.
+     * {@code claim} is set when a plugin or shopper attached the hash to the order.
      */
     public record Transaction(String protocol, String hash, String asset, BigDecimal amount, long confirmations, Standing standing,
-                              String note, boolean claimed) {
+                              String note, Claim claim) {
 
-        /** Counts towards the order or was claimed for it: what a callback lists. */
-        public boolean isForTheOrder() {
-            return standing != Standing.IGNORED || claimed;
+        /** Credited to the order: it counts towards the amount due. */
+        public boolean isCredited() {
+            return standing == Standing.CONFIRMED || standing == Standing.PENDING;
         }
+    }
+
+    /** A hash attached to the order: the chain it was said to be on (null when none was named), and when. */
+    public record Claim(String protocol, Instant at) {
     }
 
     private final ConfirmationPolicy confirmation;
@@ -73,18 +78,20 @@ public class OrderTransactions {
         Map<String, List<Transaction>> byOrder = new HashMap<>();
         for (OrderPayment payment : payments) {
             ChainTransfer t = transfers.get(payment.transferId);
-            boolean claimed = claims.getOrDefault(payment.orderId, List.of()).stream()
-                    .anyMatch(c -> c.id.transactionHash.equals(t.txHash));
+            Claim claim = claims.getOrDefault(payment.orderId, List.of()).stream()
+                    .filter(c -> c.id.transactionHash.equals(t.txHash)).findFirst()
+                    .map(c -> new Claim(c.blockchain, c.createdAt)).orElse(null);
             Standing standing = !payment.credited ? Standing.IGNORED
                     : confirmation.isConfirmed(t.chain, t.blockNumber, payment.confirmations) ? Standing.CONFIRMED : Standing.PENDING;
             byOrder.computeIfAbsent(payment.orderId, id -> new ArrayList<>()).add(new Transaction(t.chain, t.txHash, t.asset,
-                    new BigDecimal(t.amountBaseUnits, decimals(t.chain, t.asset)), payment.confirmations, standing, payment.note, claimed));
+                    new BigDecimal(t.amountBaseUnits, decimals(t.chain, t.asset)), payment.confirmations, standing, payment.note, claim));
         }
         claims.forEach((orderId, orderClaims) -> {
             List<Transaction> list = byOrder.computeIfAbsent(orderId, id -> new ArrayList<>());
             Set<String> shown = list.stream().map(Transaction::hash).collect(Collectors.toSet());
             orderClaims.stream().filter(c -> !shown.contains(c.id.transactionHash))
-                    .map(c -> new Transaction(c.blockchain, c.id.transactionHash, c.asset, null, 0, Standing.UNVERIFIED, null, true))
+                    .map(c -> new Transaction(c.blockchain, c.id.transactionHash, c.asset, null, 0, Standing.UNVERIFIED, null,
+                            new Claim(c.blockchain, c.createdAt)))
                     .forEach(list::add);
         });
         return byOrder;

@@ -63,7 +63,8 @@ public class PaymentDecisions {
         orderIds.addAll(QuarkusTransaction.requiringNew().call(PaymentDecisions::openOrdersWithPayments));
         // each chain's last read block, read once for the whole round rather than per payment
         Map<String, Long> tips = new HashMap<>();
-        for (Chain chain : chains.enabled()) {
+        // every configured chain: a payment on a chain switched off since keeps the depth it reached
+        for (Chain chain : chains.all()) {
             tips.put(chain.protocol().name(), cursor.tip(chain.protocol()).map(BlockCursor.SeenBlock::number).orElse(0L));
         }
         for (String orderId : orderIds) {

@@ -79,10 +79,14 @@ class LifecycleFollowsPaymentTest {
     }
 
     @Test
-    void shouldCancelAnOnHoldOrderWhosePaymentNeverCameOnceItsWindowCloses() {
+    void shouldKeepAnOnHoldOrderCreatedWhenItsWindowClosesForAPaymentMadeInsideItMayStillBeRead() {
         Order order = openOrder(PaymentStatus.ON_HOLD);
         assertTrue(machineAt(order.monitoredUntil.plusSeconds(1)).expireIfDue(order));
-        assertEquals(LifecycleStatus.CANCELLED, order.lifecycleStatus());
+        assertEquals(LifecycleStatus.CREATED, order.lifecycleStatus());
+        // the watcher reads a payment mined just inside the window after the sweep ran
+        assertTrue(order.takesPaymentMadeAt(order.monitoredUntil.minusSeconds(5), Duration.ZERO));
+        machineAt(order.monitoredUntil.plusSeconds(20)).decidedByChain(order, PaymentStatus.CONFIRMED);
+        assertEquals(LifecycleStatus.PAID, order.lifecycleStatus());
     }
 
     @Test

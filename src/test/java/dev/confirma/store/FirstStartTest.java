@@ -40,6 +40,7 @@ class FirstStartTest {
                     "confirma.chains.polygon.enabled", "false",
                     "confirma.chains.polygon.rpc-urls", "http://127.0.0.1:1",
                     "confirma.chains.polygon.colour", "purple",
+                    "confirma.chains.celo-alfajores.rpc-urls", "http://127.0.0.1:1",
                     "confirma.checkout.expiry-time", "PT1M",
                     "quarkus.log.file.enable", "true",
                     "quarkus.log.file.path", LOG.toString());
@@ -51,6 +52,7 @@ class FirstStartTest {
         String log = Files.readString(LOG);
         // any name is a chain now (a switched-off block need not be complete); a key no chain has is warned about
         assertTrue(log.contains("Unknown configuration key confirma.chains.polygon.colour is ignored"), log);
+        assertTrue(log.contains("confirma.chains.celo-alfajores is ignored: a chain's name is lower-case letters and digits"), log);
         assertTrue(log.contains("Unknown configuration key confirma.checkout.expiry-time is ignored"), log);
         given().get("/q/health/ready").then().statusCode(200);
     }

@@ -6,6 +6,8 @@ import dev.confirma.callback.CallbackBodies;
 import dev.confirma.callback.CallbackDelivery;
 import dev.confirma.order.Order;
 import dev.confirma.payment.OrderTransactions;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,11 +51,21 @@ class PluginCallbackBody implements CallbackBodies {
         }
     }
 
-    /** The order's transactions that count for it or were claimed for it, one entry per hash. */
+    /**
+     * From the order's transactions, one entry per hash: the credited payments, then the hashes
+     * claimed for it that credit nothing (yet), in the order they were claimed and on the chain
+     * the claim named.
+     */
     private static List<Map<String, String>> forTheOrder(List<OrderTransactions.Transaction> all) {
         Set<String> seen = new LinkedHashSet<>();
-        return all.stream().filter(OrderTransactions.Transaction::isForTheOrder).filter(t -> seen.add(t.hash()))
-                .map(t -> transaction(t.protocol(), t.hash())).toList();
+        List<Map<String, String>> listed = new ArrayList<>();
+        all.stream().filter(OrderTransactions.Transaction::isCredited).filter(t -> seen.add(t.hash()))
+                .forEach(t -> listed.add(transaction(t.protocol(), t.hash())));
+        all.stream().filter(t -> t.claim() != null)
+                .sorted(Comparator.comparing((OrderTransactions.Transaction t) -> t.claim().at()).thenComparing(OrderTransactions.Transaction::hash))
+                .filter(t -> seen.add(t.hash()))
+                .forEach(t -> listed.add(transaction(t.claim().protocol(), t.hash())));
+        return listed;
     }
 
     private static Map<String, String> transaction(String protocol, String hash) {
