@@ -54,9 +54,14 @@ public enum PageLanguage {
         };
     }
 
+    /** RFC 4647 language ranges, comma-separated, each with an optional q weight. */
+    private static final java.util.regex.Pattern ACCEPT_LANGUAGE = java.util.regex.Pattern.compile(
+            "\\s*(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)\\s*(;\\s*[qQ]\\s*=\\s*[0-9.]{1,5})?\\s*"
+                    + "(,\\s*(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)\\s*(;\\s*[qQ]\\s*=\\s*[0-9.]{1,5})?\\s*)*");
+
     private static Optional<PageLanguage> fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank() || header.length() > 512) {
-            return Optional.empty();
+        if (header == null || header.isBlank() || header.length() > 512 || !ACCEPT_LANGUAGE.matcher(header).matches()) {
+            return Optional.empty(); // checked first: the JDK's parser fails on some malformed headers with an index error
         }
         List<Locale.LanguageRange> ranges;
         try {
