@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * The callback outbox: a row per event to send, written in the transaction of the change it
  * announces; also queues redeliveries. What events there are and what they say is the
- * adapters' ({@code order.plugin.PluginCallbacks}).
+ * adapters' ({@code plugin.PluginCallbacks}).
  */
 @Singleton
 public class CallbackOutbox {

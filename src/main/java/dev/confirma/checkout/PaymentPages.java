@@ -9,7 +9,7 @@ import dev.confirma.common.Money;
 import dev.confirma.order.Order;
 import dev.confirma.order.config.CheckoutConfig;
 import dev.confirma.order.OrderQuote;
-import dev.confirma.order.plugin.PluginStatus;
+import dev.confirma.plugin.PluginStatus;
 import dev.confirma.chain.evm.PaymentUri;
 import dev.confirma.payment.OrderTransactions;
 import dev.confirma.payment.ConfirmationPolicy;

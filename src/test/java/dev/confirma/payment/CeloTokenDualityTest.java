@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.watch.ChainWatcher;
-import dev.confirma.order.plugin.ShortPaymentException;
+import dev.confirma.plugin.ShortPaymentException;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.CeloScene;

@@ -13,7 +13,7 @@ import dev.confirma.chain.watch.ChainWatcher;
 import dev.confirma.order.LifecycleStatus;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderExpiry;
-import dev.confirma.order.plugin.ShortPaymentException;
+import dev.confirma.plugin.ShortPaymentException;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.CeloScene;

@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Authenticates every request by path, before its body is read, so no endpoint can be
  * added without protection: /admin needs the operator token, /plugins and /v1 a store key.
  * The one exception: {@code PUT /plugins/checkout/{id}} also takes the shopper's session
- * token, which {@code dev.confirma.order.plugin.ShopperUpdateAccess} checks right after, still
+ * token, which {@code dev.confirma.plugin.ShopperUpdateAccess} checks right after, still
  * before the body is read.
  */
 public class AccessFilters {

@@ -1,0 +1,123 @@
+package dev.confirma.plugin;
+
+import dev.confirma.chain.evm.PaymentUri;
+import dev.confirma.common.Money;
+import dev.confirma.config.ServerConfig;
+import dev.confirma.order.DeliveryInfo;
+import dev.confirma.order.Order;
+import dev.confirma.payment.OrderTransactions;
+import dev.confirma.order.OrderMarketRate;
+import dev.confirma.order.OrderQuote;
+import dev.confirma.shopper.SessionTokens;
+import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Maps orders to the contract's order object; entities never leave the order package as API output. */
+@Singleton
+public class OrderMapper {
+
+    /** The plugin order object's {@code status}, as plugins read it today; the lifecycle is the Orders API's. */
+    private static final String LIFECYCLE_STATUS = "open";
+
+    private final SessionTokens sessionTokens;
+    private final ServerConfig server;
+    private final OrderTransactions transactions;
+
+    OrderMapper(SessionTokens sessionTokens, ServerConfig server, OrderTransactions transactions) {
+        this.sessionTokens = sessionTokens;
+        this.server = server;
+        this.transactions = transactions;
+    }
+
+    public OrderView toView(Order order) {
+        return toViews(List.of(order)).get(0);
+    }
+
+    /** Views of several orders with five queries in all, whatever their number (a list page is 100). */
+    public List<OrderView> toViews(List<Order> orders) {
+        List<String> ids = orders.stream().map(o -> o.id).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<OrderQuote>> quotes = OrderQuote.forOrders(ids).stream()
+                .collect(Collectors.groupingBy(q -> q.id.orderId));
+        Map<String, List<OrderMarketRate>> rates = OrderMarketRate.forOrders(ids).stream()
+                .collect(Collectors.groupingBy(r -> r.id.orderId));
+        Map<String, List<OrderTransactions.Transaction>> transactions = this.transactions.of(ids);
+        return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
+                rates.getOrDefault(order.id, List.of()),
+                transactions.getOrDefault(order.id, List.of()).stream().map(OrderMapper::transaction).toList())).toList();
+    }
+
+    private OrderView toView(Order order, List<OrderQuote> quotes, List<OrderMarketRate> rates,
+                             List<OrderView.TransactionView> transactions) {
+        DeliveryInfo d = order.deliveryInfo;
+        return new OrderView(
+                order.id,
+                order.ecommerceOrderId,
+                order.ecommerceType,
+                order.storeId,
+                Money.format(order.orderTotal, order.orderCurrency),
+                order.orderCurrency,
+                PluginStatus.of(order.paymentStatus()),
+                LIFECYCLE_STATUS,
+                order.callbackUrl,
+                order.cancelReturnUrl,
+                order.successReturnUrl,
+                new OrderView.DeliveryInfoView(d.firstName, d.lastName, d.email, d.country, d.city, d.zip, d.address,
+                        d.complement, d.state),
+                Money.plain(order.storeMarkupPercentage),
+                Money.plain(order.storeDiscountPercentage),
+                marketRates(rates),
+                quotes.stream().map(OrderMapper::quote).toList(),
+                order.expiresAt,
+                transactions,
+                order.paymentMethod,
+                order.blockchain,
+                order.transactionHash,
+                Money.format(order.convertedTotal, order.paymentMethod),
+                Money.format(order.amountReceived, order.paymentMethod),
+                order.late,
+                order.paymentException == null ? null : order.paymentException.name().toLowerCase(Locale.ROOT),
+                order.createdAt,
+                order.updatedAt);
+    }
+
+    public CheckoutView toCheckoutView(Order order, String message) {
+        String token = sessionTokens.issue(order);
+        return new CheckoutView(toView(order), order.id, token, paymentUrl(order, token), message);
+    }
+
+    /** The hosted page for this order (CONTRACT §5, short form). */
+    String paymentUrl(Order order, String token) {
+        String base = server.publicUrl().replaceAll("/+$", "");
+        return base + "/pay/" + order.id + "?sessionToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** Cryptum's marketRates: units of each asset per 1 order currency, as decimal strings. */
+    private static Map<String, String> marketRates(List<OrderMarketRate> snapshot) {
+        Map<String, String> rates = new LinkedHashMap<>();
+        snapshot.forEach(rate -> rates.put(rate.id.symbol, Money.plain(rate.units).toPlainString()));
+        return rates;
+    }
+
+    private static OrderView.QuoteView quote(OrderQuote q) {
+        BigDecimal amount = Money.plain(new BigDecimal(q.amountBaseUnits, q.decimals));
+        return new OrderView.QuoteView(q.id.protocol, q.id.asset, q.contract, q.decimals, q.address,
+                amount.toPlainString(), q.amountBaseUnits.toString(),
+                PaymentUri.eip681(q.contract, q.chainId, q.address, q.amountBaseUnits));
+    }
+
+    private static OrderView.TransactionView transaction(OrderTransactions.Transaction t) {
+        return new OrderView.TransactionView(t.protocol(), t.hash(), t.asset(),
+                t.amount() == null ? null : Money.plain(t.amount()).toPlainString(), t.confirmations(),
+                t.standing().name().toLowerCase(Locale.ROOT), t.note());
+    }
+}
