@@ -7,16 +7,16 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class DeliveryInfo {
 
-    @Column(name = "delivery_first_name", nullable = false)
+    @Column(name = "delivery_first_name")
     public String firstName;
 
-    @Column(name = "delivery_last_name", nullable = false)
+    @Column(name = "delivery_last_name")
     public String lastName;
 
-    @Column(name = "delivery_email", nullable = false)
+    @Column(name = "delivery_email")
     public String email;
 
-    @Column(name = "delivery_country", nullable = false)
+    @Column(name = "delivery_country")
     public String country;
 
     @Column(name = "delivery_city")

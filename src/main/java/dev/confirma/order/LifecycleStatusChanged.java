@@ -7,5 +7,6 @@ import java.time.Instant;
  * lifecycle, like {@link PaymentStatusChanged}: an observer that writes rows writes them in
  * that same transaction.
  */
-public record LifecycleStatusChanged(String orderId, String storeId, LifecycleStatus from, LifecycleStatus to, Instant at) {
+public record LifecycleStatusChanged(String orderId, String storeId, LifecycleStatus from, LifecycleStatus to, Actor actor,
+                                     String reason, Instant at) {
 }

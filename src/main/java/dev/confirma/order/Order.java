@@ -52,7 +52,17 @@ public class Order extends PanacheEntityBase {
     @Column(name = "status", nullable = false)
     private LifecycleStatus lifecycleStatus;
 
-    @Column(name = "callback_url", nullable = false)
+    /** The status a held or disputed order came from: where its release or resolution returns it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lifecycle_before")
+    private LifecycleStatus lifecycleBefore;
+
+    /** Who created it: the key's prefix, as the first entry of its timeline. */
+    @Column(name = "created_by", nullable = false)
+    String createdBy;
+
+    /** Null for an order made through the merchant API without one: it gets no plugin callbacks. */
+    @Column(name = "callback_url")
     public String callbackUrl;
 
     @Column(name = "cancel_return_url")
@@ -111,6 +121,30 @@ public class Order extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The merchant's customer reference (merchant API); null for plugin orders. */
+    @Column(name = "customer_id")
+    public String customerId;
+
+    /** The items' sum, before tax and shipping; null for plugin orders, which send only a total. */
+    @Column(precision = 38, scale = 18)
+    public BigDecimal subtotal;
+
+    @Column(name = "tax_amount", precision = 38, scale = 18)
+    public BigDecimal taxAmount;
+
+    @Column(name = "shipping_amount", precision = 38, scale = 18)
+    public BigDecimal shippingAmount;
+
+    /** The merchant's own key/value data, kept as the JSON text it sent. */
+    @Column
+    public String metadata;
+
+    @Column
+    public String carrier;
+
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+
     @Version
     @Column(nullable = false)
     long version;
@@ -124,7 +158,20 @@ public class Order extends PanacheEntityBase {
     }
 
     void setLifecycleStatus(LifecycleStatus status) {
+        setLifecycleStatus(status, null);
+    }
+
+    void setLifecycleStatus(LifecycleStatus status, LifecycleStatus before) {
         this.lifecycleStatus = status;
+        this.lifecycleBefore = before;
+    }
+
+    public LifecycleStatus lifecycleBefore() {
+        return lifecycleBefore;
+    }
+
+    public String createdBy() {
+        return createdBy;
     }
 
     public boolean expired() {

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +35,7 @@ public class OrderExpiry {
             identity = "order-expiry")
     void scheduled() {
         cancelExpired();
+        closeLapsed();
     }
 
     /** Returns how many orders were cancelled. */
@@ -47,12 +49,36 @@ public class OrderExpiry {
                 .setParameter("now", clock.instant())
                 .setMaxResults(BATCH)
                 .getResultList());
-        int cancelled = 0;
-        for (String id : due) {
+        int cancelled = each(due, stateMachine::expireIfDue);
+        if (cancelled > 0) {
+            LOG.infof("Cancelled %d expired unpaid order(s)", cancelled);
+        }
+        return cancelled;
+    }
+
+    /**
+     * Orders the expiry cancelled whose late-payment window closed with nothing paid: cancelled
+     * for the merchant too (their lifecycle). Returns how many.
+     */
+    public int closeLapsed() {
+        List<String> lapsed = QuarkusTransaction.requiringNew().call(() -> Order.getEntityManager()
+                .createQuery("select o.id from Order o where o.expired = true and o.paymentStatus = :cancelled"
+                                + " and o.lifecycleStatus = :created and o.monitoredUntil < :now order by o.monitoredUntil", String.class)
+                .setParameter("cancelled", PaymentStatus.CANCELLED)
+                .setParameter("created", LifecycleStatus.CREATED)
+                .setParameter("now", clock.instant())
+                .setMaxResults(BATCH)
+                .getResultList());
+        return each(lapsed, stateMachine::closeIfWindowOver);
+    }
+
+    private int each(List<String> ids, Predicate<Order> change) {
+        int changed = 0;
+        for (String id : ids) {
             try {
                 // changed at this very moment (a hash attached, say): looked at again at once, as it is now
-                if (Contention.retrying(ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(() -> expire(id)))) {
-                    cancelled++;
+                if (Contention.retrying(ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(() -> apply(id, change)))) {
+                    changed++;
                 }
             } catch (RuntimeException busy) {
                 if (!Contention.isRace(busy)) {
@@ -61,15 +87,12 @@ public class OrderExpiry {
                 LOG.debugf("Order %s changed %d times while expiring; looked at again next run", id, ATTEMPTS);
             }
         }
-        if (cancelled > 0) {
-            LOG.infof("Cancelled %d expired unpaid order(s)", cancelled);
-        }
-        return cancelled;
+        return changed;
     }
 
-    private boolean expire(String id) {
-        boolean cancelled = stateMachine.expireIfDue(Order.findById(id));
+    private static boolean apply(String id, Predicate<Order> change) {
+        boolean changed = change.test(Order.findById(id));
         Order.flush(); // a concurrent change to the order fails here, as the exception caught above, not at commit
-        return cancelled;
+        return changed;
     }
 }

@@ -5,12 +5,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
 /**
- * The only class that changes an order's {@code paymentStatus}. Every change goes through
- * {@link PaymentTransitions}' table for its cause; a change the table does not allow is refused, never forced.
- * Each change is announced as a {@link PaymentStatusChanged} event inside the caller's
- * transaction (the callback outbox records it there).
+ * The only class that changes an order's {@code paymentStatus} and its lifecycle {@code status}.
+ * Every change goes through {@link PaymentTransitions}' table for its cause, or through
+ * {@link LifecycleTransitions}; a change the table does not allow is refused, never forced.
+ * Each change is announced as a {@link PaymentStatusChanged} or {@link LifecycleStatusChanged}
+ * event inside the caller's transaction (the callback outbox and the timeline record them there).
  */
 @Singleton
 public class OrderStateMachine {
@@ -25,25 +27,26 @@ public class OrderStateMachine {
         this.lifecycleChanges = lifecycleChanges;
     }
 
-    /** A new order's first status: pending, or on-hold when the plugin says so. */
-    public void open(Order order, PaymentStatus initial) {
+    /** A new order's first status: pending, or on-hold when the plugin says so; created by {@code actor}. */
+    public void open(Order order, PaymentStatus initial, Actor actor) {
         if (!initial.isUnpaid()) {
             throw new IllegalArgumentException("an order opens unpaid, not " + initial);
         }
         order.setPaymentStatus(initial);
         order.setLifecycleStatus(LifecycleStatus.CREATED);
+        order.createdBy = actor.name();
     }
 
     /**
      * A store asks for {@code target}; returns whether the status changed. A store cancelling an
      * order the expiry already cancelled means it will not take it: a late payment no longer reopens it.
      */
-    public boolean requestByStore(Order order, PaymentStatus target) {
+    public boolean requestByStore(Order order, PaymentStatus target, Actor actor, String reason) {
         PaymentStatus from = order.paymentStatus();
         if (from == target) {
             if (target == PaymentStatus.CANCELLED && order.expired()) {
                 order.closeLatePaymentWindow();
-                moveLifecycle(order, LifecycleStatus.CANCELLED);
+                followPayment(order, LifecycleStatus.CANCELLED, actor, reason);
                 order.updatedAt = clock.instant();
             }
             return false;
@@ -55,7 +58,59 @@ public class OrderStateMachine {
             // the store will not take it: a late payment reopened it once, none reopens it again
             order.closeLatePaymentWindow();
         }
-        change(order, target, Cause.STORE);
+        change(order, target, Cause.STORE, actor, reason);
+        return true;
+    }
+
+    /**
+     * A store moves the order's lifecycle (fulfil, ship, hold, dispute, …), by the table. Cancelling
+     * an order still waiting for its payment cancels the payment too, as a store's cancel through the
+     * plugin API does. Only the chain pays an order.
+     */
+    public void moveByStore(Order order, LifecycleStatus to, Actor actor, String reason) {
+        LifecycleStatus from = order.lifecycleStatus();
+        if (from == LifecycleStatus.CREATED && to == LifecycleStatus.CANCELLED) {
+            requestByStore(order, PaymentStatus.CANCELLED, actor, reason);
+            if (order.lifecycleStatus() != LifecycleStatus.CANCELLED) {
+                // its payment was already cancelled by the expiry and the store's cancel closed nothing new
+                followPayment(order, LifecycleStatus.CANCELLED, actor, reason);
+            }
+            return;
+        }
+        if (to == LifecycleStatus.PAID || !LifecycleTransitions.allows(from, to, order.lifecycleBefore())) {
+            Set<LifecycleStatus> allowed = LifecycleTransitions.next(from, order.lifecycleBefore());
+            allowed.remove(LifecycleStatus.PAID);
+            throw new InvalidLifecycleTransitionException(order.id, from, to, allowed);
+        }
+        moveLifecycle(order, to, actor, reason);
+    }
+
+    /** Verified refunds cover the order: it is refunded, by the chain's word. */
+    public void refundedOnChain(Order order, String reason) {
+        LifecycleStatus from = order.lifecycleStatus();
+        if (from == LifecycleStatus.REFUNDED) {
+            return;
+        }
+        if (!LifecycleTransitions.allows(from, LifecycleStatus.REFUNDED, order.lifecycleBefore())) {
+            throw new InvalidLifecycleTransitionException(order.id, from, LifecycleStatus.REFUNDED,
+                    LifecycleTransitions.next(from, order.lifecycleBefore()));
+        }
+        moveLifecycle(order, LifecycleStatus.REFUNDED, Actor.CHAIN, reason);
+    }
+
+    /**
+     * An order the expiry cancelled whose late-payment window has closed with nothing paid: no
+     * payment can pay it any more, so it is cancelled for the merchant too.
+     */
+    public boolean closeIfWindowOver(Order order) {
+        boolean over = order.expired() && order.paymentStatus() == PaymentStatus.CANCELLED
+                && order.lifecycleStatus() == LifecycleStatus.CREATED && clock.instant().isAfter(order.monitoredUntil);
+        if (!over) {
+            return false;
+        }
+        order.closeLatePaymentWindow();
+        followPayment(order, LifecycleStatus.CANCELLED, Actor.SYSTEM, "expired unpaid; its late-payment window closed");
+        order.updatedAt = clock.instant();
         return true;
     }
 
@@ -68,7 +123,7 @@ public class OrderStateMachine {
             throw new OrderNotPayableException(order.id, order.paymentStatus());
         }
         if (PaymentTransitions.allows(Cause.CLAIM, order.paymentStatus(), PaymentStatus.ON_HOLD, order.expired())) {
-            change(order, PaymentStatus.ON_HOLD, Cause.CLAIM);
+            change(order, PaymentStatus.ON_HOLD, Cause.CLAIM, Actor.SYSTEM, null);
         }
     }
 
@@ -81,7 +136,7 @@ public class OrderStateMachine {
         if (!PaymentTransitions.allows(Cause.CHAIN, from, target, order.expired())) {
             throw new IllegalStateException("order " + order.id + " is " + from + ": the chain cannot make it " + target);
         }
-        change(order, target, Cause.CHAIN);
+        change(order, target, Cause.CHAIN, Actor.CHAIN, null);
         return true;
     }
 
@@ -99,15 +154,15 @@ public class OrderStateMachine {
             return false;
         }
         order.markExpired();
-        change(order, PaymentStatus.CANCELLED, Cause.EXPIRY);
+        change(order, PaymentStatus.CANCELLED, Cause.EXPIRY, Actor.SYSTEM, null);
         return true;
     }
 
-    private void change(Order order, PaymentStatus target, Cause cause) {
+    private void change(Order order, PaymentStatus target, Cause cause, Actor actor, String reason) {
         PaymentStatus from = order.paymentStatus();
         Instant now = clock.instant();
         order.setPaymentStatus(target);
-        lifecycleAfterPayment(order, from, target, cause);
+        lifecycleAfterPayment(order, target, cause, actor, reason);
         order.updatedAt = now;
         // synchronous: observers run here, in the caller's transaction
         changes.fire(new PaymentStatusChanged(order.id, order.storeId, order.callbackUrl, from, target, cause, order.late,
@@ -119,15 +174,15 @@ public class OrderStateMachine {
      * order; a store's cancel cancels it. An order the expiry cancelled stays created: a payment
      * made inside its late-payment window may still be read after the sweep ran, and pay it.
      */
-    private void lifecycleAfterPayment(Order order, PaymentStatus from, PaymentStatus to, Cause cause) {
+    private void lifecycleAfterPayment(Order order, PaymentStatus to, Cause cause, Actor actor, String reason) {
         if (to == PaymentStatus.CONFIRMED && cause == Cause.CHAIN) {
-            moveLifecycle(order, LifecycleStatus.PAID);
+            followPayment(order, LifecycleStatus.PAID, Actor.CHAIN, "payment confirmed on chain");
         } else if (to == PaymentStatus.CANCELLED && cause == Cause.STORE) {
-            moveLifecycle(order, LifecycleStatus.CANCELLED);
+            followPayment(order, LifecycleStatus.CANCELLED, actor, reason);
         }
     }
 
-    private void moveLifecycle(Order order, LifecycleStatus to) {
+    private void followPayment(Order order, LifecycleStatus to, Actor actor, String reason) {
         LifecycleStatus from = order.lifecycleStatus();
         if (from == to || from != LifecycleStatus.CREATED) {
             return; // only an order still waiting for its payment follows its payment
@@ -135,7 +190,16 @@ public class OrderStateMachine {
         if (!LifecycleTransitions.allows(from, to, null)) {
             throw new IllegalStateException("order " + order.id + " is " + from + ": its payment cannot make it " + to);
         }
-        order.setLifecycleStatus(to);
-        lifecycleChanges.fire(new LifecycleStatusChanged(order.id, order.storeId, from, to, clock.instant()));
+        moveLifecycle(order, to, actor, reason);
+    }
+
+    private void moveLifecycle(Order order, LifecycleStatus to, Actor actor, String reason) {
+        LifecycleStatus from = order.lifecycleStatus();
+        // a held or disputed order remembers where it was: its release or resolution goes back there
+        boolean parking = to == LifecycleStatus.HELD || to == LifecycleStatus.DISPUTED;
+        order.setLifecycleStatus(to, parking ? from : null);
+        Instant now = clock.instant();
+        order.updatedAt = now;
+        lifecycleChanges.fire(new LifecycleStatusChanged(order.id, order.storeId, from, to, actor, reason, now));
     }
 }

@@ -1,6 +1,7 @@
 package dev.confirma.plugin;
 
 import dev.confirma.order.DeliveryInfo;
+import dev.confirma.order.Actor;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderStateMachine;
 import dev.confirma.order.PaymentStatus;
@@ -52,7 +53,7 @@ public class CheckoutService {
         this.clock = clock;
     }
 
-    public Result checkout(Store caller, JsonNode body, Optional<String> idempotencyKey) {
+    public Result checkout(Store caller, Actor actor, JsonNode body, Optional<String> idempotencyKey) {
         if (!caller.id.equals(requests.storeId(body))) {
             throw ApiException.forbidden("store does not belong to this API key");
         }
@@ -71,7 +72,7 @@ public class CheckoutService {
                     ? reserve(caller, checkout, orderId, now)
                     : NOT_RESERVED;
             try {
-                return settle(QuarkusTransaction.requiringNew().call(() -> attempt(caller, checkout, key, fingerprint, orderId, reserved, now)),
+                return settle(QuarkusTransaction.requiringNew().call(() -> attempt(caller, actor, checkout, key, fingerprint, orderId, reserved, now)),
                         reserved, orderId, now);
             } catch (RuntimeException retry) {
                 if (!(retry instanceof NotReserved) && !Contention.isRace(retry)) {
@@ -82,7 +83,7 @@ public class CheckoutService {
                 // the watcher, the expiry sweep or a PUT changed the order this one was expiring.
                 Supplier<OrderPricing.Reserved> again = reserved == NOT_RESERVED ? reserve(caller, checkout, orderId, now) : reserved;
                 return settle(Contention.retrying(RACE_ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(
-                        () -> attempt(caller, checkout, key, fingerprint, orderId, again, now))), again, orderId, now);
+                        () -> attempt(caller, actor, checkout, key, fingerprint, orderId, again, now))), again, orderId, now);
             }
         } catch (RuntimeException failed) {
             release(orderId, now);
@@ -142,7 +143,7 @@ public class CheckoutService {
         QuarkusTransaction.requiringNew().run(() -> UniqueAmounts.release(orderId, now));
     }
 
-    private Result attempt(Store store, NewCheckout checkout, Optional<String> key, String fingerprint, String orderId,
+    private Result attempt(Store store, Actor actor, NewCheckout checkout, Optional<String> key, String fingerprint, String orderId,
                            Supplier<OrderPricing.Reserved> reserved, Instant now) {
         if (key.isPresent()) {
             Optional<Result> replay = replay(store.id, key.get(), fingerprint, now);
@@ -160,7 +161,7 @@ public class CheckoutService {
             requireSameTotal(unpaid.get(), checkout);
             result = new Result(unpaid.get(), Outcome.EXISTING);
         } else {
-            result = new Result(create(store, checkout, orderId, reserved.get(), now), Outcome.CREATED);
+            result = new Result(create(store, actor, checkout, orderId, reserved.get(), now), Outcome.CREATED);
         }
         key.ifPresent(k -> remember(store.id, k, fingerprint, result.order(), now));
         Order.flush(); // surface a unique-key race here, where checkout() can retry it
@@ -194,7 +195,7 @@ public class CheckoutService {
         }
     }
 
-    private Order create(Store store, NewCheckout checkout, String orderId, OrderPricing.Reserved prices, Instant now) {
+    private Order create(Store store, Actor actor, NewCheckout checkout, String orderId, OrderPricing.Reserved prices, Instant now) {
         Order order = new Order();
         order.id = orderId;
         order.storeId = store.id;
@@ -212,7 +213,7 @@ public class CheckoutService {
         order.monitoredUntil = order.expiresAt.plus(config.monitoring());
         order.createdAt = now;
         order.updatedAt = now;
-        stateMachine.open(order, checkout.initialStatus());
+        stateMachine.open(order, checkout.initialStatus(), actor);
         order.persist();
         pricing.attach(order, store, prices);
         return order;

@@ -1,6 +1,7 @@
 package dev.confirma.plugin;
 
 import dev.confirma.chain.Protocol;
+import dev.confirma.order.Actor;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderQuote;
 import dev.confirma.order.OrderStateMachine;
@@ -27,6 +28,9 @@ public class OrderUpdateService {
 
     private final PaymentClaims claims;
     private final OrderStateMachine stateMachine;
+    /** The shopper, on the hosted page, with the order's session token. */
+    private static final Actor SHOPPER = new Actor("shopper");
+
     private final Clock clock;
 
     OrderUpdateService(PaymentClaims claims, OrderStateMachine stateMachine, Clock clock) {
@@ -37,10 +41,10 @@ public class OrderUpdateService {
 
     /** As the store: any of its orders, any change the state machine allows. */
     @Transactional
-    public Order updateAsStore(Store store, String orderId, OrderUpdate update) {
+    public Order updateAsStore(Store store, Actor actor, String orderId, OrderUpdate update) {
         Order order = Order.findForStore(orderId, store.id)
                 .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
-        apply(order, update);
+        apply(order, update, actor);
         return order;
     }
 
@@ -56,11 +60,11 @@ public class OrderUpdateService {
         }
         Order order = Order.<Order>findByIdOptional(orderId)
                 .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found"));
-        apply(order, update);
+        apply(order, update, SHOPPER);
         return order;
     }
 
-    private void apply(Order order, OrderUpdate update) {
+    private void apply(Order order, OrderUpdate update, Actor actor) {
         update.transactionHash().filter(hash -> claims.isPaidToAnotherOrder(hash, order.id, update.blockchain()))
                 .ifPresent(hash -> {
                     throw new ApiException(409, "transaction_already_used", "Transaction " + hash
@@ -80,7 +84,7 @@ public class OrderUpdateService {
         }
         requireQuoted(order, update);
         update.transactionHash().ifPresent(hash -> claim(order, hash, update));
-        update.paymentStatus().ifPresent(status -> stateMachine.requestByStore(order, status));
+        update.paymentStatus().ifPresent(status -> stateMachine.requestByStore(order, status, actor, null));
         update.blockchain().ifPresent(chain -> order.blockchain = chain.name());
         update.paymentMethod().ifPresent(asset -> order.paymentMethod = asset);
         update.convertedTotal().ifPresent(total -> order.convertedTotal = total);

@@ -22,6 +22,9 @@ class PluginCallbacks {
     }
 
     void onStatusChange(@Observes PaymentStatusChanged change) {
+        if (change.callbackUrl() == null) {
+            return; // an order made through the merchant API without a callback URL
+        }
         outbox.enqueue(change.orderId(), change.storeId(), change.callbackUrl(), event(change), PluginStatus.of(change.to()),
                 message(change), change.at());
     }

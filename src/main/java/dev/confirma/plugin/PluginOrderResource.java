@@ -3,6 +3,7 @@ package dev.confirma.plugin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.Money;
 import dev.confirma.common.error.ApiException;
+import dev.confirma.order.Actor;
 import dev.confirma.order.Order;
 import dev.confirma.store.Caller;
 import dev.confirma.store.Store;
@@ -48,7 +49,7 @@ public class PluginOrderResource {
     @Path("/orders/checkout")
     @Consumes(MediaType.APPLICATION_JSON)
     public CheckoutView checkout(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        CheckoutService.Result result = checkouts.checkout(caller.store(), body, Optional.ofNullable(idempotencyKey));
+        CheckoutService.Result result = checkouts.checkout(caller.store(), Actor.key(caller.keyPrefix()), body, Optional.ofNullable(idempotencyKey));
         String message = switch (result.outcome()) {
             case CREATED -> "Checkout created";
             case EXISTING -> "An unpaid checkout for this ecommerceOrderId already exists; returning it";
@@ -65,7 +66,7 @@ public class PluginOrderResource {
         Optional<Store> store = caller.storeIfAny();
         OrderUpdate update = updateRequests.read(body);
         Order order = store.isPresent()
-                ? updates.updateAsStore(store.get(), orderId, update)
+                ? updates.updateAsStore(store.get(), Actor.key(caller.keyPrefix()), orderId, update)
                 : updates.updateAsShopper(caller.shopperOrderId().orElseThrow(() -> ApiException.unauthorized(
                         "x-api-key header or the order's sessionToken is required")), update);
         return mapper.toView(order);

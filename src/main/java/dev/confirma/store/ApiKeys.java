@@ -32,7 +32,7 @@ public class ApiKeys {
         row.id = UUID.randomUUID().toString();
         row.storeId = storeId;
         row.keyHash = Secrets.sha256Hex(key);
-        row.keyPrefix = key.substring(0, PREFIX_SHOWN);
+        row.keyPrefix = prefixOf(key);
         row.callbackCopy = seal.seal(key);
         row.createdAt = clock.instant();
         row.persist();
@@ -55,6 +55,11 @@ public class ApiKeys {
         Optional<ApiKey> key = ApiKey.find("keyHash = ?1 and revokedAt is null", Secrets.sha256Hex(presented.trim()))
                 .firstResultOptional();
         return key.flatMap(k -> Store.findActive(k.storeId));
+    }
+
+    /** The part of a key that is shown and kept in clear, to recognise it by. */
+    public static String prefixOf(String key) {
+        return key.substring(0, Math.min(PREFIX_SHOWN, key.length()));
     }
 
     public Optional<String> activePrefix(String storeId) {

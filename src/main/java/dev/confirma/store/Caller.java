@@ -9,10 +9,18 @@ import java.util.Optional;
 public class Caller {
 
     private Store store;
+    private String keyPrefix;
     private String shopperOrderId;
 
-    public void authenticatedAsStore(Store store) {
+    public void authenticatedAsStore(Store store, String keyPrefix) {
         this.store = store;
+        this.keyPrefix = keyPrefix;
+    }
+
+    /** The shown prefix of the key that authenticated the store: who acted, in an order's timeline. */
+    public String keyPrefix() {
+        store();
+        return keyPrefix;
     }
 
     public void authenticatedAsShopper(String orderId) {

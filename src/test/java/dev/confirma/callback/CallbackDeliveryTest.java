@@ -141,7 +141,7 @@ class CallbackDeliveryTest {
 
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                stateMachine.requestByStore(Order.findById(orderId), PaymentStatus.CANCELLED);
+                stateMachine.requestByStore(Order.findById(orderId), PaymentStatus.CANCELLED, dev.confirma.order.Actor.SYSTEM, null);
                 throw failure;
             });
         } catch (IllegalStateException expected) {

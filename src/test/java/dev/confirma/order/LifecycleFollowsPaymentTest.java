@@ -36,7 +36,7 @@ class LifecycleFollowsPaymentTest {
         order.createdAt = CREATED;
         order.expiresAt = CREATED.plus(Duration.ofMinutes(15));
         order.monitoredUntil = CREATED.plus(Duration.ofHours(24));
-        machineAt(CREATED).open(order, initial);
+        machineAt(CREATED).open(order, initial, Actor.SYSTEM);
         return order;
     }
 
@@ -49,7 +49,7 @@ class LifecycleFollowsPaymentTest {
         machineAt(CREATED.plusSeconds(120)).decidedByChain(order, PaymentStatus.CONFIRMED);
         assertEquals(LifecycleStatus.PAID, order.lifecycleStatus());
         assertEquals(List.of(new LifecycleStatusChanged("ord_1", "sto_1", LifecycleStatus.CREATED, LifecycleStatus.PAID,
-                CREATED.plusSeconds(120))), moves.fired());
+                Actor.CHAIN, "payment confirmed on chain", CREATED.plusSeconds(120))), moves.fired());
     }
 
     @Test
@@ -63,7 +63,7 @@ class LifecycleFollowsPaymentTest {
     @Test
     void shouldCancelAnOrderTheStoreCancels() {
         Order order = openOrder(PaymentStatus.PENDING);
-        machineAt(CREATED).requestByStore(order, PaymentStatus.CANCELLED);
+        machineAt(CREATED).requestByStore(order, PaymentStatus.CANCELLED, Actor.SYSTEM, null);
         assertEquals(LifecycleStatus.CANCELLED, order.lifecycleStatus());
         assertEquals(1, moves.fired().size());
     }
@@ -95,7 +95,7 @@ class LifecycleFollowsPaymentTest {
         Instant expired = CREATED.plus(Duration.ofMinutes(20));
         machineAt(expired).expireIfDue(order);
         machineAt(expired.plusSeconds(10)).decidedByChain(order, PaymentStatus.ON_HOLD); // a late payment reopens it
-        machineAt(expired.plusSeconds(20)).requestByStore(order, PaymentStatus.CANCELLED); // the store will not take it
+        machineAt(expired.plusSeconds(20)).requestByStore(order, PaymentStatus.CANCELLED, Actor.SYSTEM, null); // the store will not take it
         assertEquals(PaymentStatus.CANCELLED, order.paymentStatus());
         assertEquals(false, order.awaitsPayment(), "the chain may no longer decide it");
         assertEquals(LifecycleStatus.CANCELLED, order.lifecycleStatus());

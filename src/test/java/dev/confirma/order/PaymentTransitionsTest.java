@@ -105,7 +105,7 @@ class PaymentTransitionsTest {
                     Map<String, Object> before = fields(order);
                     events.clear();
                     if (from == to) {
-                        assertFalse(machineAt(NOW).requestByStore(order, to), caseName);
+                        assertFalse(machineAt(NOW).requestByStore(order, to, Actor.SYSTEM, null), caseName);
                         assertTrue(events.fired().isEmpty(), caseName + ": no change, no event");
                         if (to == CANCELLED && expired) {
                             // the store will not take a late payment any more
@@ -115,13 +115,13 @@ class PaymentTransitionsTest {
                             assertEquals(before, fields(order), caseName + ": untouched");
                         }
                     } else if (STORE_MAY.contains(pair)) {
-                        assertTrue(machineAt(NOW).requestByStore(order, to), caseName);
+                        assertTrue(machineAt(NOW).requestByStore(order, to, Actor.SYSTEM, null), caseName);
                         // a store's cancel of an order a late payment reopened: no late payment reopens it again
                         assertChanged(caseName, before, order, from, to, Cause.STORE,
                                 to == CANCELLED && expired ? Set.of("expired") : Set.of());
                         assertFalse(to == CANCELLED && order.expired(), caseName);
                     } else {
-                        assertEquals("invalid_status_transition", conflictCode(() -> machineAt(NOW).requestByStore(order, to)),
+                        assertEquals("invalid_status_transition", conflictCode(() -> machineAt(NOW).requestByStore(order, to, Actor.SYSTEM, null)),
                                 caseName);
                         assertRefused(caseName, before, order);
                     }
@@ -248,7 +248,7 @@ class PaymentTransitionsTest {
         assertTrue(order.expired());
         events.clear();
 
-        assertFalse(machineAt(EXPIRES.plusSeconds(10)).requestByStore(order, CANCELLED));
+        assertFalse(machineAt(EXPIRES.plusSeconds(10)).requestByStore(order, CANCELLED, Actor.SYSTEM, null));
 
         assertTrue(events.fired().isEmpty(), "already cancelled: nothing to announce");
         assertFalse(order.expired());

@@ -63,7 +63,7 @@ public class AccessFilters {
             throw ApiException.unauthorized("x-api-key header is required");
         }
         Store store = apiKeys.authenticate(key).orElseThrow(() -> ApiException.unauthorized("The API key is not valid"));
-        caller.authenticatedAsStore(store);
+        caller.authenticatedAsStore(store, ApiKeys.prefixOf(key.trim()));
     }
 
     /** The one store endpoint a shopper may call, with the order's session token instead of a key. */
