@@ -1,5 +1,6 @@
 package dev.confirma.callback;
 
+import dev.confirma.common.error.ApiException;
 import dev.confirma.callback.config.CallbacksConfig;
 import jakarta.inject.Singleton;
 import java.net.Inet6Address;
@@ -28,6 +29,22 @@ public class CallbackTargets {
         RefusedTarget(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /**
+     * The guard at the door, when an order names its callback URL (checked again before every
+     * delivery, against the address then connected to); {@code field} names it in the refusal.
+     */
+    public String requirePublic(String callbackUrl, String field) {
+        if (guarded()) {
+            try {
+                resolve(URI.create(callbackUrl));
+            } catch (RefusedTarget refused) {
+                throw ApiException.invalidField(field, field + " is refused: " + refused.getMessage()
+                        + " (the operator may allow private targets with confirma.callbacks.allow-private-targets=true)");
+            }
+        }
+        return callbackUrl;
     }
 
     /** Whether callback URLs are checked at all. */

@@ -1,6 +1,8 @@
 package dev.confirma.payment;
 
 import dev.confirma.chain.Protocol;
+import dev.confirma.order.Order;
+import dev.confirma.order.OrderStateMachine;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -11,9 +13,28 @@ import java.util.Optional;
 public class PaymentClaims {
 
     private final Clock clock;
+    private final OrderStateMachine stateMachine;
 
-    PaymentClaims(Clock clock) {
+    PaymentClaims(Clock clock, OrderStateMachine stateMachine) {
         this.clock = clock;
+        this.stateMachine = stateMachine;
+    }
+
+    /**
+     * A transaction hash submitted as the order's payment, on {@code chain} in {@code asset} when
+     * named: the order waits for the chain to show it. The same hash again changes nothing; a hash
+     * that paid another order is refused. Call inside the transaction that changes the order.
+     */
+    public void claim(Order order, String hash, Optional<Protocol> chain, Optional<String> asset) {
+        if (isPaidToAnotherOrder(hash, order.id, chain)) {
+            throw new TransactionAlreadyUsedException(hash, chain);
+        }
+        if (isClaimedBy(hash, order.id)) {
+            return;
+        }
+        stateMachine.paymentClaimed(order, clock.instant());
+        record(hash, order.id, chain.map(Protocol::name).orElse(null), asset.orElse(null));
+        order.transactionHash = hash;
     }
 
     /** Whether this order already has this hash (a repeated submission changes nothing). */
@@ -39,8 +60,7 @@ public class PaymentClaims {
         return PaidTransaction.count("id.chain = ?1 and id.txHash = ?2 and orderId <> ?3", chain.get().name(), hash, orderId) > 0;
     }
 
-    /** Records a new claim. Call inside the transaction that changes the order. */
-    public void record(String hash, String orderId, String blockchain, String asset) {
+    private void record(String hash, String orderId, String blockchain, String asset) {
         PaymentClaim claim = new PaymentClaim();
         claim.id = new PaymentClaim.Id(hash, orderId);
         claim.blockchain = blockchain;

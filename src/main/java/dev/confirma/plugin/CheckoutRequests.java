@@ -3,21 +3,16 @@ package dev.confirma.plugin;
 import dev.confirma.order.PaymentStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.callback.CallbackTargets;
-import dev.confirma.chain.AssetCatalog;
+import dev.confirma.payment.OrderCurrencies;
 import dev.confirma.common.Money;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.common.json.JsonRequest;
 import dev.confirma.order.config.CheckoutConfig;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Reads {@code POST /plugins/orders/checkout} bodies (CONTRACT §3) and refuses anything invalid. */
 @Singleton
@@ -27,19 +22,13 @@ public class CheckoutRequests {
     private static final Pattern ECOMMERCE_TYPE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,31}");
     // Deliberately loose: one @, something on each side, a dot in the domain. Mail servers decide the rest.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    /** ISO 4217 codes that name no spendable money. */
-    private static final Set<String> NON_MONEY = Set.of("XXX", "XTS", "XSU", "XUA", "XBA", "XBB", "XBC", "XBD", "XDR");
-    private static final Set<String> ISO_CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode)
-            .filter(code -> !NON_MONEY.contains(code))
-            .collect(Collectors.toUnmodifiableSet());
 
-    private final AssetCatalog assets;
+    private final OrderCurrencies currencies;
     private final CheckoutConfig config;
     private final CallbackTargets callbackTargets;
 
-    CheckoutRequests(AssetCatalog assets, CheckoutConfig config, CallbackTargets callbackTargets) {
-        this.assets = assets;
+    CheckoutRequests(OrderCurrencies currencies, CheckoutConfig config, CallbackTargets callbackTargets) {
+        this.currencies = currencies;
         this.config = config;
         this.callbackTargets = callbackTargets;
     }
@@ -60,9 +49,9 @@ public class CheckoutRequests {
         String ecommerceOrderId = body.requiredTextOrInteger("ecommerceOrderId", 128);
         BigDecimal orderTotal = orderTotal(body);
         String orderCurrency = orderCurrency(body.requiredText("orderCurrency", 16));
-        String callbackUrl = publicTarget(httpUrl(body, "callbackUrl", body.requiredText("callbackUrl", 2048)));
-        Optional<String> cancelReturnUrl = body.optionalText("cancelReturnUrl", 2048).map(u -> httpUrl(body, "cancelReturnUrl", u));
-        Optional<String> successReturnUrl = body.optionalText("successReturnUrl", 2048).map(u -> httpUrl(body, "successReturnUrl", u));
+        String callbackUrl = callbackTargets.requirePublic(body.requiredHttpUrl("callbackUrl"), "callbackUrl");
+        Optional<String> cancelReturnUrl = body.optionalHttpUrl("cancelReturnUrl");
+        Optional<String> successReturnUrl = body.optionalHttpUrl("successReturnUrl");
         NewCheckout.Delivery delivery = delivery(body.requiredObject("deliveryInfo"));
         PaymentStatus initial = body.optionalText("paymentStatus", 16).map(CheckoutRequests::initialStatus).orElse(PaymentStatus.PENDING);
         return new NewCheckout(storeId, ecommerceType, ecommerceOrderId, orderTotal, orderCurrency, callbackUrl,
@@ -86,42 +75,8 @@ public class CheckoutRequests {
 
     /** An ISO 4217 currency (upper-cased) or an asset this server accepts (its configured spelling). */
     String orderCurrency(String value) {
-        Optional<String> asset = assets.canonicalSymbol(value);
-        if (asset.isPresent()) {
-            return asset.get();
-        }
-        String code = value.toUpperCase(Locale.ROOT);
-        if (!ISO_CURRENCIES.contains(code)) {
-            throw ApiException.invalidField("orderCurrency", "orderCurrency " + value
-                    + " is neither an ISO 4217 currency (USD, BRL, EUR, ...) nor an accepted asset (" + String.join(", ", assets.symbols()) + ")");
-        }
-        return code;
-    }
-
-    static String httpUrl(JsonRequest body, String field, String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank()) {
-                return value;
-            }
-        } catch (URISyntaxException e) {
-            // reported below, with the field name
-        }
-        throw ApiException.invalidField(body.name(field), body.name(field) + " must be an absolute http or https URL");
-    }
-
-    /** The SSRF guard, at checkout: checked again before every delivery, against the address then connected to. */
-    private String publicTarget(String callbackUrl) {
-        if (callbackTargets.guarded()) {
-            try {
-                callbackTargets.resolve(URI.create(callbackUrl));
-            } catch (CallbackTargets.RefusedTarget refused) {
-                throw ApiException.invalidField("callbackUrl", "callbackUrl is refused: " + refused.getMessage()
-                        + " (the operator may allow private targets with confirma.callbacks.allow-private-targets=true)");
-            }
-        }
-        return callbackUrl;
+        return currencies.canonical(value).orElseThrow(() -> ApiException.invalidField("orderCurrency",
+                currencies.refusal("orderCurrency", value)));
     }
 
     private static NewCheckout.Delivery delivery(JsonRequest info) {

@@ -2,16 +2,13 @@ package dev.confirma.plugin;
 
 import dev.confirma.chain.evm.PaymentUri;
 import dev.confirma.common.Money;
-import dev.confirma.config.ServerConfig;
 import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.Order;
 import dev.confirma.payment.OrderTransactions;
 import dev.confirma.order.OrderMarketRate;
 import dev.confirma.order.OrderQuote;
-import dev.confirma.shopper.SessionTokens;
+import dev.confirma.shopper.PaymentLinks;
 import jakarta.inject.Singleton;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,16 +20,11 @@ import java.util.stream.Collectors;
 @Singleton
 public class OrderMapper {
 
-    /** The plugin order object's {@code status}, as plugins read it today; the lifecycle is the Orders API's. */
-    private static final String LIFECYCLE_STATUS = "open";
-
-    private final SessionTokens sessionTokens;
-    private final ServerConfig server;
+    private final PaymentLinks links;
     private final OrderTransactions transactions;
 
-    OrderMapper(SessionTokens sessionTokens, ServerConfig server, OrderTransactions transactions) {
-        this.sessionTokens = sessionTokens;
-        this.server = server;
+    OrderMapper(PaymentLinks links, OrderTransactions transactions) {
+        this.links = links;
         this.transactions = transactions;
     }
 
@@ -67,12 +59,13 @@ public class OrderMapper {
                 Money.format(order.orderTotal, order.orderCurrency),
                 order.orderCurrency,
                 PluginStatus.of(order.paymentStatus()),
-                LIFECYCLE_STATUS,
+                // as Cryptum's own answers: status repeats paymentStatus; the merchant lifecycle is beside it
+                PluginStatus.of(order.paymentStatus()),
                 order.callbackUrl,
                 order.cancelReturnUrl,
                 order.successReturnUrl,
-                new OrderView.DeliveryInfoView(d.firstName, d.lastName, d.email, d.country, d.city, d.zip, d.address,
-                        d.complement, d.state),
+                d == null ? null : new OrderView.DeliveryInfoView(d.firstName, d.lastName, d.email, d.country, d.city, d.zip,
+                        d.address, d.complement, d.state),
                 Money.plain(order.storeMarkupPercentage),
                 Money.plain(order.storeDiscountPercentage),
                 marketRates(rates),
@@ -86,19 +79,14 @@ public class OrderMapper {
                 Money.format(order.amountReceived, order.paymentMethod),
                 order.late,
                 order.paymentException == null ? null : order.paymentException.name().toLowerCase(Locale.ROOT),
+                order.lifecycleStatus().name(),
                 order.createdAt,
                 order.updatedAt);
     }
 
     public CheckoutView toCheckoutView(Order order, String message) {
-        String token = sessionTokens.issue(order);
-        return new CheckoutView(toView(order), order.id, token, paymentUrl(order, token), message);
-    }
-
-    /** The hosted page for this order (CONTRACT §5, short form). */
-    String paymentUrl(Order order, String token) {
-        String base = server.publicUrl().replaceAll("/+$", "");
-        return base + "/pay/" + order.id + "?sessionToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        PaymentLinks.Link link = links.of(order);
+        return new CheckoutView(toView(order), order.id, link.sessionToken(), link.url(), message);
     }
 
     /** Cryptum's marketRates: units of each asset per 1 order currency, as decimal strings. */

@@ -83,22 +83,13 @@ public class OrderUpdateService {
                     + " and can no longer be changed");
         }
         requireQuoted(order, update);
-        update.transactionHash().ifPresent(hash -> claim(order, hash, update));
+        update.transactionHash().ifPresent(hash -> claims.claim(order, hash, update.blockchain(), update.paymentMethod()));
         update.paymentStatus().ifPresent(status -> stateMachine.requestByStore(order, status, actor, null));
         update.blockchain().ifPresent(chain -> order.blockchain = chain.name());
         update.paymentMethod().ifPresent(asset -> order.paymentMethod = asset);
         update.convertedTotal().ifPresent(total -> order.convertedTotal = total);
         order.updatedAt = clock.instant();
         Order.flush(); // a concurrent change to this order fails here, as a 409, not at commit
-    }
-
-    private void claim(Order order, String hash, OrderUpdate update) {
-        if (claims.isClaimedBy(hash, order.id)) {
-            return; // the same hash sent again for the same order: nothing new
-        }
-        stateMachine.paymentClaimed(order, clock.instant());
-        claims.record(hash, order.id, update.blockchain().map(Protocol::name).orElse(null), update.paymentMethod().orElse(null));
-        order.transactionHash = hash;
     }
 
     /** A named chain or asset must be one this order can be paid in: one of its quotes. */

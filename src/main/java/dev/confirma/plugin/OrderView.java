@@ -35,6 +35,7 @@ public record OrderView(
         boolean late,
         /* partial, over, late, or null: what was unusual about the payment, beside its status */
         String paymentException,
+        String lifecycleStatus,
         Instant createdAt,
         Instant updatedAt) {
 

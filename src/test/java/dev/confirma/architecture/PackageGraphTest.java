@@ -47,7 +47,7 @@ class PackageGraphTest {
     void shouldKeepTheOrderCoreFreeOfAdaptersHttpAndJson() {
         noClasses().that().resideInAPackage("dev.confirma.order..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.confirma.plugin..", "dev.confirma.shopper..", "dev.confirma.payment..",
+                        "dev.confirma.plugin..", "dev.confirma.api..", "dev.confirma.refund..", "dev.confirma.shopper..", "dev.confirma.payment..",
                         "dev.confirma.chain..", "dev.confirma.callback..", "dev.confirma.checkout..", "dev.confirma.reporting..",
                         "dev.confirma.common.error..", "dev.confirma.common.json..", "jakarta.ws.rs..", "com.fasterxml.jackson..",
                         "io.vertx..")
@@ -59,7 +59,15 @@ class PackageGraphTest {
         noClasses().that().resideInAPackage("dev.confirma.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.store..", "dev.confirma.rates..",
                         "dev.confirma.chain..", "dev.confirma.order..", "dev.confirma.payment..", "dev.confirma.callback..",
-                        "dev.confirma.checkout..", "dev.confirma.config..")
+                        "dev.confirma.checkout..", "dev.confirma.config..", "dev.confirma.plugin..", "dev.confirma.api..")
                 .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheTwoAdaptersApart() {
+        noClasses().that().resideInAPackage("dev.confirma.api..")
+                .should().dependOnClassesThat().resideInAPackage("dev.confirma.plugin..").check(MAIN);
+        noClasses().that().resideInAPackage("dev.confirma.plugin..")
+                .should().dependOnClassesThat().resideInAPackage("dev.confirma.api..").check(MAIN);
     }
 }

@@ -27,7 +27,7 @@ class PluginOrderObjectTest {
             "orderCurrency", "paymentStatus", "status", "callbackUrl", "cancelReturnUrl", "successReturnUrl", "deliveryInfo",
             "storeMarkupPercentage", "storeDiscountPercentage", "marketRates", "quotes", "expiresAt", "transactions",
             "paymentMethod", "blockchain", "transactionHash", "convertedTotal", "amountReceived", "late", "paymentException",
-            "createdAt", "updatedAt");
+            "lifecycleStatus", "createdAt", "updatedAt");
 
     @Test
     void shouldAnswerTheOrderObjectWithTheContractsFieldsInTheirOrder() throws Exception {
@@ -40,8 +40,9 @@ class PluginOrderObjectTest {
                 names(created.get("deliveryInfo")));
         assertEquals(List.of("protocol", "asset", "contract", "decimals", "address", "amount", "amountBaseUnits", "paymentUri"),
                 names(created.get("quotes").get(0)));
-        assertEquals("open", created.get("status").asText());
+        assertEquals("pending", created.get("status").asText(), "status repeats paymentStatus, as Cryptum answers");
         assertEquals("pending", created.get("paymentStatus").asText());
+        assertEquals("CREATED", created.get("lifecycleStatus").asText());
 
         String id = created.get("id").asText();
         String hash = "0x" + "ab".repeat(32);
@@ -51,6 +52,7 @@ class PluginOrderObjectTest {
         assertEquals(List.of("protocol", "hash", "asset", "amount", "confirmations", "status"), // "note" only when one is kept
                 names(updated.get("transactions").get(0)));
         assertEquals("on-hold", updated.get("paymentStatus").asText());
+        assertEquals("on-hold", updated.get("status").asText());
         assertEquals(ORDER, names(JSON.readTree(store.asPlugin().get("/plugins/orders/" + id).then().statusCode(200)
                 .extract().asString())));
     }

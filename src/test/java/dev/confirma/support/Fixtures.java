@@ -25,6 +25,11 @@ public final class Fixtures {
         public RequestSpecification asPlugin() {
             return given().header("x-api-key", apiKey).contentType(ContentType.JSON);
         }
+
+        /** A merchant's back office on the Orders API: the key as a Bearer token. */
+        public RequestSpecification asMerchant() {
+            return given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
+        }
     }
 
     public static RequestSpecification asOperator() {

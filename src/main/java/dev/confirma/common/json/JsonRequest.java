@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.confirma.common.error.ApiException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -115,6 +118,26 @@ public final class JsonRequest {
             }
         }
         throw ApiException.invalidField(name(field), name(field) + " must be a decimal number, such as 12.50");
+    }
+
+    /** An absolute http or https URL, at most 2048 characters. */
+    public Optional<String> optionalHttpUrl(String field) {
+        return optionalText(field, 2048).map(value -> {
+            try {
+                URI uri = new URI(value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank()) {
+                    return value;
+                }
+            } catch (URISyntaxException e) {
+                // reported below, with the field name
+            }
+            throw ApiException.invalidField(name(field), name(field) + " must be an absolute http or https URL");
+        });
+    }
+
+    public String requiredHttpUrl(String field) {
+        return optionalHttpUrl(field).orElseThrow(() -> ApiException.missingField(name(field)));
     }
 
     public BigDecimal requiredDecimal(String field) {

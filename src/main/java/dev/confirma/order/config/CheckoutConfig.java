@@ -29,6 +29,10 @@ public interface CheckoutConfig {
     @WithDefault("PT3S")
     Duration statusPollInterval();
 
+    /** Longest quote lifetime a merchant API order may ask for with {@code expires_in}. */
+    @WithDefault("PT24H")
+    Duration maxExpiresIn();
+
     /** Largest orderTotal accepted, in the order's currency. */
     @WithDefault("1000000000")
     BigDecimal maxOrderTotal();

@@ -1,0 +1,102 @@
+package dev.confirma.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.confirma.chain.Chains;
+import dev.confirma.chain.Protocol;
+import dev.confirma.common.json.JsonRequest;
+import dev.confirma.order.Order;
+import dev.confirma.order.OrderQuote;
+import dev.confirma.payment.PaymentClaims;
+import dev.confirma.shopper.PaymentLinks;
+import dev.confirma.store.Store;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /v1/orders/{id}/pay}: how to pay the order (its quotes and the hosted page), and,
+ * given a {@code transaction_hash}, a claim of its payment checked on chain like the plugin's.
+ */
+@Singleton
+class V1Payments {
+
+    private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
+    private static final Set<String> FIELDS = Set.of("transaction_hash", "chain", "asset");
+
+    private final PaymentClaims claims;
+    private final PaymentLinks links;
+    private final Chains chains;
+
+    V1Payments(PaymentClaims claims, PaymentLinks links, Chains chains) {
+        this.claims = claims;
+        this.links = links;
+        this.chains = chains;
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PayView(String orderId, String status, String paymentStatus, String paymentUrl, Instant expiresAt,
+                   List<V1OrderView.Quote> quotes, String transactionHash) {
+    }
+
+    /** A claim read from a pay body: a hash, with the chain and asset paid when the caller names them. */
+    record Claim(String hash, Optional<Protocol> chain, Optional<String> asset) {
+    }
+
+    Optional<Claim> read(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return Optional.empty();
+        }
+        JsonRequest body = JsonRequest.body(node);
+        FieldErrors errors = new FieldErrors();
+        V1OrderRequests.unknownFields(node, "", FIELDS, errors);
+        Optional<String> hash = errors.readOptional(() -> body.optionalText("transaction_hash", 66));
+        if (hash.isPresent() && !TX_HASH.matcher(hash.get()).matches()) {
+            errors.refuse("transaction_hash", "transaction_hash must be 0x followed by 64 hexadecimal digits");
+        }
+        Optional<String> chainName = errors.readOptional(() -> body.optionalText("chain", 16));
+        Optional<Protocol> chain = chainName.flatMap(name -> {
+            Optional<Protocol> known = chains.parse(name);
+            if (known.isEmpty()) {
+                errors.refuse("chain", "chain must be one of " + chains.names());
+            }
+            return known;
+        });
+        Optional<String> asset = errors.readOptional(() -> body.optionalText("asset", 16));
+        if (hash.isEmpty() && errors.isEmpty() && (chainName.isPresent() || asset.isPresent())) {
+            errors.refuse("transaction_hash", "transaction_hash is required when chain or asset is given");
+        }
+        errors.throwIfAny();
+        return hash.map(h -> new Claim(h.toLowerCase(java.util.Locale.ROOT), chain, asset));
+    }
+
+    @Transactional
+    public PayView pay(Store store, String orderId, Optional<Claim> claim) {
+        Order order = V1Orders.require(store, orderId);
+        List<OrderQuote> quotes = OrderQuote.forOrders(List.of(order.id));
+        claim.ifPresent(c -> {
+            requireQuoted(quotes, c);
+            claims.claim(order, c.hash(), c.chain(), c.asset());
+            Order.flush(); // a concurrent change to this order fails here, as a 409, not at commit
+        });
+        return new PayView(order.id, order.lifecycleStatus().name(), V1Spelling.of(order.paymentStatus()), links.of(order).url(),
+                order.expiresAt, quotes.stream().map(V1OrderMapper::quote).toList(), order.transactionHash);
+    }
+
+    /** A named chain or asset must be one of the order's quotes. */
+    private static void requireQuoted(List<OrderQuote> quotes, Claim claim) {
+        boolean quoted = quotes.stream().anyMatch(q -> claim.chain().map(c -> c.name().equals(q.id.protocol)).orElse(true)
+                && claim.asset().map(a -> a.equals(q.id.asset)).orElse(true));
+        if (!quoted) {
+            String offered = quotes.stream().map(q -> q.id.asset + " on " + q.id.protocol).collect(Collectors.joining(", "));
+            String field = claim.asset().isPresent() ? "asset" : "chain";
+            throw new InvalidFieldsException(List.of(new Problem.FieldError(field, "This order can be paid in " + offered + " only")));
+        }
+    }
+}
