@@ -3,7 +3,9 @@ package dev.confirma.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.json.JsonRequest;
 import dev.confirma.order.Actor;
+import dev.confirma.order.InvalidLifecycleTransitionException;
 import dev.confirma.order.LifecycleStatus;
+import dev.confirma.order.LifecycleTransitions;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderStateMachine;
 import dev.confirma.store.Store;
@@ -82,14 +84,17 @@ class V1OrderActions {
         return order;
     }
 
-    /** A release returns a held order where it was; anything else is refused by the table, naming where it may go. */
+    /** A release returns a held order where it was. */
     private static LifecycleStatus releaseTarget(Order order) {
-        return order.lifecycleStatus() == LifecycleStatus.HELD ? order.lifecycleBefore() : LifecycleStatus.PAID;
+        if (order.lifecycleStatus() != LifecycleStatus.HELD) {
+            throw notThere(order, "be released: only a held order is");
+        }
+        return order.lifecycleBefore();
     }
 
     private LifecycleStatus resolveTarget(Order order, boolean refunded) {
         if (order.lifecycleStatus() != LifecycleStatus.DISPUTED) {
-            return refunded ? LifecycleStatus.REFUNDED : LifecycleStatus.PAID; // refused by the table, with where it may go
+            throw notThere(order, "be resolved: only a disputed order is");
         }
         if (!refunded) {
             return order.lifecycleBefore();
@@ -100,6 +105,11 @@ class V1OrderActions {
                             + order.id + "/refund first")));
         }
         return LifecycleStatus.REFUNDED;
+    }
+
+    private static InvalidLifecycleTransitionException notThere(Order order, String asked) {
+        return new InvalidLifecycleTransitionException(order.id, order.lifecycleStatus(), null, asked,
+                LifecycleTransitions.nextByStore(order.lifecycleStatus(), order.lifecycleBefore()));
     }
 
     private static Request read(Action action, JsonNode node) {

@@ -13,7 +13,13 @@ public class InvalidLifecycleTransitionException extends DomainException {
     private final Set<LifecycleStatus> allowed;
 
     public InvalidLifecycleTransitionException(String orderId, LifecycleStatus from, LifecycleStatus to, Set<LifecycleStatus> allowed) {
-        super("Order " + orderId + " is " + from + " and cannot become " + to + "; "
+        this(orderId, from, to, "become " + to, allowed);
+    }
+
+    /** {@code asked} words the refused move ({@code "be released"}) when it names no status of its own; {@code to} is then null. */
+    public InvalidLifecycleTransitionException(String orderId, LifecycleStatus from, LifecycleStatus to, String asked,
+                                               Set<LifecycleStatus> allowed) {
+        super("Order " + orderId + " is " + from + " and cannot " + asked + "; "
                 + (allowed.isEmpty() ? from + " is final" : "from " + from + " it can become "
                 + allowed.stream().map(Enum::name).collect(Collectors.joining(", "))));
         this.orderId = orderId;

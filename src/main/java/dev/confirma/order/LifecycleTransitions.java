@@ -51,4 +51,13 @@ public final class LifecycleTransitions {
         }
         return next;
     }
+
+    /** Where a store's request may move the order: the table's moves but the chain's own (payment, CREATED to PAID). */
+    public static Set<LifecycleStatus> nextByStore(LifecycleStatus from, LifecycleStatus before) {
+        Set<LifecycleStatus> next = next(from, before);
+        if (from == LifecycleStatus.CREATED) {
+            next.remove(LifecycleStatus.PAID);
+        }
+        return next;
+    }
 }

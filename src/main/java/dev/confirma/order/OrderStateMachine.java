@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * The only class that changes an order's {@code paymentStatus} and its lifecycle {@code status}.
@@ -77,10 +76,9 @@ public class OrderStateMachine {
             }
             return;
         }
-        if (to == LifecycleStatus.PAID || !LifecycleTransitions.allows(from, to, order.lifecycleBefore())) {
-            Set<LifecycleStatus> allowed = LifecycleTransitions.next(from, order.lifecycleBefore());
-            allowed.remove(LifecycleStatus.PAID);
-            throw new InvalidLifecycleTransitionException(order.id, from, to, allowed);
+        boolean chainsWord = from == LifecycleStatus.CREATED && to == LifecycleStatus.PAID; // a confirmation pays, never a request
+        if (chainsWord || !LifecycleTransitions.allows(from, to, order.lifecycleBefore())) {
+            throw new InvalidLifecycleTransitionException(order.id, from, to, LifecycleTransitions.nextByStore(from, order.lifecycleBefore()));
         }
         moveLifecycle(order, to, actor, reason);
     }
