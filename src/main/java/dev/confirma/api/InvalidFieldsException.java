@@ -1,5 +1,6 @@
 package dev.confirma.api;
 
+import dev.confirma.common.error.Problem;
 import java.util.List;
 
 /** A request with one or more invalid fields, all of them named; nothing was changed. */

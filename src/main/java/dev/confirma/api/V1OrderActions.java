@@ -1,5 +1,6 @@
 package dev.confirma.api;
 
+import dev.confirma.common.error.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.json.JsonRequest;
 import dev.confirma.order.Actor;

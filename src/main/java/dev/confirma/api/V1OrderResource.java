@@ -1,5 +1,6 @@
 package dev.confirma.api;
 
+import dev.confirma.common.error.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

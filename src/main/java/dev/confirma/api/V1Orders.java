@@ -1,5 +1,6 @@
 package dev.confirma.api;
 
+import dev.confirma.common.error.Problem;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.order.Actor;
 import dev.confirma.order.DeliveryInfo;

@@ -1,5 +1,6 @@
 package dev.confirma.api;
 
+import dev.confirma.common.error.Problem;
 import dev.confirma.common.error.ErrorBody;
 import dev.confirma.order.InvalidLifecycleTransitionException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -28,8 +29,7 @@ public class V1Problems {
 
     @ServerResponseFilter
     public void asProblem(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
-        if ((path.equals("/v1") || path.startsWith("/v1/")) && response.getEntity() instanceof ErrorBody body) {
+        if (Problem.spokenAt(request.getUriInfo().getPath()) && response.getEntity() instanceof ErrorBody body) {
             response.setEntity(Problem.of(response.getStatus(), body), null, Problem.MEDIA_TYPE);
         }
     }

@@ -103,14 +103,22 @@ class GeneratedInputTest {
                 || (page && answer.contentType() != null && answer.contentType().startsWith("text/html"))) {
             return;
         }
-        assertTrue(answer.contentType() != null && answer.contentType().startsWith("application/json"), "not JSON, " + context);
+        boolean v1 = request.path().equals("/v1") || request.path().startsWith("/v1/") || request.path().startsWith("/v1?");
+        String expected = v1 ? "application/problem+json" : "application/json";
+        assertTrue(answer.contentType() != null && answer.contentType().startsWith(expected), "not " + expected + ", " + context);
         JsonNode body;
         try {
             body = JSON.readTree(answer.body());
         } catch (IOException e) {
             throw new AssertionError("unreadable JSON, " + context, e);
         }
-        assertEquals("failed", body.path("status").asText(), context);
+        if (v1) {
+            assertEquals(answer.status(), body.path("status").asInt(), context);
+            assertTrue(body.path("type").isTextual() && body.path("title").isTextual() && body.path("detail").isTextual(), context);
+            assertEquals(body.path("detail"), body.path("message"), context);
+        } else {
+            assertEquals("failed", body.path("status").asText(), context);
+        }
         assertTrue(body.path("error").path("code").isTextual() && body.path("message").isTextual(), context);
         assertEquals(body.path("message"), body.path("error").path("message"), context);
     }

@@ -69,7 +69,56 @@ public final class GeneratedRequests implements Generator<GeneratedRequests.Requ
                 w(5, shopperPages()),
                 w(2, storeChanges()),
                 w(2, redeliveries()),
-                w(2, anyMethodAnyPath()));
+                w(2, anyMethodAnyPath()),
+                w(8, bodyRequest("POST", just("/v1/orders"), of(Auth.STORE_BEARER, Auth.STORE), json(v1OrderBody()))),
+                w(4, request("GET", v1ListOrders(), of(Auth.STORE_BEARER, Auth.STORE))),
+                w(6, bodyRequest("POST", v1Action(), just(Auth.STORE_BEARER), json(v1ActionBody()))),
+                w(2, bodyRequest("POST", of("/v1/orders/bulk", "/v1/orders/bulk/pay"), just(Auth.STORE_BEARER), json(v1BulkBody()))),
+                w(2, request("GET", orderIds().map(id -> "/v1/orders/" + id), of(Auth.STORE_BEARER, Auth.NONE))));
+    }
+
+    // --- the merchant API ---------------------------------------------------------------------
+
+    private Generator<String> v1OrderBody() {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("currency", quote("USD"));
+        body.put("items", "[{\"sku\":\"A-1\",\"quantity\":2,\"unit_price\":\"5.25\"},{\"sku\":\"B\",\"quantity\":1,\"unit_price\":1}]");
+        body.put("tax", quote("1.00"));
+        body.put("customer_id", quote("cus_gen"));
+        return mutated(just(body), List.of("shipping", "shipping_address", "metadata", "callback_url", "expires_in"), 3);
+    }
+
+    private Generator<String> v1ListOrders() {
+        return query("/v1/orders", List.of(
+                param("customer_id", oneOf(just("cus_gen"), queryValue())),
+                param("status", oneOf(of("CREATED", "paid,shipped", "LOST", ",,"), queryValue())),
+                param("created_after", dateValue()),
+                param("created_before", dateValue()),
+                param("amount_min", oneOf(of("0", "10.5", "-1", "1e3"), queryValue())),
+                param("amount_max", oneOf(of("100", "0.01", "x"), queryValue())),
+                param("limit", oneOf(of("1", "100", "101", "0"), queryValue())),
+                param("offset", oneOf(of("0", "5", "-1", "2147483648"), queryValue()))));
+    }
+
+    private Generator<String> v1Action() {
+        Generator<String> action = of("fulfill", "ship", "deliver", "hold", "release", "cancel", "return", "dispute", "resolve", "pay",
+                "refund", "teleport");
+        return random -> "/v1/orders/" + orderIds().next(random) + "/" + action.next(random);
+    }
+
+    private Generator<String> v1ActionBody() {
+        Generator<Map<String, String>> base = of(
+                Map.of("reason", quote("generated")),
+                Map.of("carrier", quote("DHL"), "tracking_number", quote("JD1")),
+                Map.of("outcome", quote("reinstated")),
+                Map.of("transaction_hash", quote(claimedHash), "chain", quote("CELO"), "asset", quote("cUSD")),
+                Map.of("amount", quote("1.00"), "asset", quote("cUSD"), "to_address", quote(Fixtures.CELO_WALLET)));
+        return mutated(base, List.of("reason", "outcome", "transaction_hash", "amount"), 2);
+    }
+
+    private Generator<String> v1BulkBody() {
+        Generator<String> item = oneOf(v1OrderBody(), orderIds().map(id -> "{\"order_id\":" + quote(id) + "}"), jsonValue(1));
+        return random -> "{\"orders\":[" + String.join(",", listOf(item, 4).next(random)) + "]}";
     }
 
     @Override

@@ -22,9 +22,11 @@ public class OversizedBodies {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final byte[] tooLarge;
+    private final byte[] tooLargeProblem;
 
     OversizedBodies(ObjectMapper json) throws JsonProcessingException {
         this.tooLarge = json.writeValueAsBytes(ErrorBody.of("payload_too_large", tooLargeMessage(), null));
+        this.tooLargeProblem = json.writeValueAsBytes(Problem.of(413, ErrorBody.of("payload_too_large", tooLargeMessage(), null)));
     }
 
     static String tooLargeMessage() {
@@ -38,11 +40,12 @@ public class OversizedBodies {
     private void checkDeclaredLength(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declaredTooLarge(length)) {
+            boolean problem = Problem.spokenAt(ctx.request().path());
             ctx.response()
                     .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, problem ? Problem.MEDIA_TYPE.toString() : "application/json")
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(Buffer.buffer(tooLarge));
+                    .end(Buffer.buffer(problem ? tooLargeProblem : tooLarge));
             return;
         }
         ctx.next();

@@ -1,16 +1,15 @@
-package dev.confirma.api;
+package dev.confirma.common.error;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.confirma.common.error.ErrorBody;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An RFC 9457 problem, as every error under {@code /v1} is answered: {@code type}, {@code title},
+ * An RFC 9457 problem, as every error under {@code /v1} (the merchant API) is answered: {@code type}, {@code title},
  * {@code status}, {@code detail}, and {@code errors} naming each invalid field. The contract's
  * common {@code message} and {@code error} members are kept beside them, for clients of both APIs.
  */
@@ -20,6 +19,11 @@ public record Problem(String type, String title, int status, String detail, List
                       ErrorBody.Detail error, @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+
+    /** Where errors are answered as problems: the merchant API, {@code /v1}. */
+    public static boolean spokenAt(String path) {
+        return path.equals("/v1") || path.startsWith("/v1/") || path.startsWith("/v1?");
+    }
 
     public record FieldError(String field, String message) {
     }
