@@ -15,6 +15,7 @@ import dev.confirma.rates.MarketRates;
 import dev.confirma.support.AnvilNodes;
 import dev.confirma.support.CeloScene;
 import dev.confirma.support.Fixtures;
+import dev.confirma.support.Simultaneously;
 import dev.confirma.support.Fixtures.TestStore;
 import dev.confirma.support.RateStub;
 import dev.confirma.support.TestChains;
@@ -191,31 +192,7 @@ class CheckoutRacesTest {
         assertTrue(status == 0 || status == 200 || status == 409, why);
     }
 
-    private interface Racer<T> {
-        T run(int index) throws Exception;
-    }
-
-    /** Runs {@code n} racers on their own threads, released at the same instant. */
-    private static <T> List<T> simultaneously(int n, Racer<T> racer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> results = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return racer.run(index);
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> result : results) {
-                answers.add(result.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static <T> List<T> simultaneously(int n, Simultaneously.Racer<T> racer) throws Exception {
+        return Simultaneously.run(n, racer);
     }
 }
