@@ -37,7 +37,7 @@ class V1OrderMapper {
         return toViews(List.of(order)).get(0);
     }
 
-    /** A page of orders: quotes and transactions in one query each, whatever the page's size. */
+    /** A page of orders: quotes, transactions, items and timelines in a query or two each, whatever the page's size. */
     List<V1OrderView> toViews(List<Order> orders) {
         List<String> ids = orders.stream().map(o -> o.id).toList();
         if (ids.isEmpty()) {
@@ -45,11 +45,14 @@ class V1OrderMapper {
         }
         Map<String, List<OrderQuote>> quotes = OrderQuote.forOrders(ids).stream().collect(Collectors.groupingBy(q -> q.id.orderId));
         Map<String, List<OrderTransactions.Transaction>> paid = transactions.of(ids);
+        Map<String, List<OrderItem>> items = OrderItem.forOrders(ids);
+        Map<String, List<OrderTimeline.Step>> timelines = timeline.of(orders);
         return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
-                paid.getOrDefault(order.id, List.of()))).toList();
+                paid.getOrDefault(order.id, List.of()), items.getOrDefault(order.id, List.of()), timelines.get(order.id))).toList();
     }
 
-    private V1OrderView toView(Order order, List<OrderQuote> quotes, List<OrderTransactions.Transaction> paid) {
+    private V1OrderView toView(Order order, List<OrderQuote> quotes, List<OrderTransactions.Transaction> paid,
+                               List<OrderItem> items, List<OrderTimeline.Step> steps) {
         boolean fromApi = SOURCE.equals(order.ecommerceType);
         return new V1OrderView(
                 order.id,
@@ -58,7 +61,7 @@ class V1OrderMapper {
                 fromApi ? null : order.ecommerceOrderId,
                 order.customerId,
                 order.orderCurrency,
-                OrderItem.of(order.id).stream().map(V1OrderMapper::item).toList(),
+                items.stream().map(V1OrderMapper::item).toList(),
                 plain(order.subtotal),
                 plain(order.taxAmount),
                 plain(order.shippingAmount),
@@ -69,7 +72,7 @@ class V1OrderMapper {
                 new V1OrderView.Shipping(address(order.deliveryInfo), order.carrier, order.trackingNumber),
                 payment(order, quotes, paid),
                 List.of(),
-                timeline.of(order).stream().map(step -> new V1OrderView.Step(step.status().name(), step.at(), step.actor(),
+                steps.stream().map(step -> new V1OrderView.Step(step.status().name(), step.at(), step.actor(),
                         step.reason())).toList(),
                 order.createdAt,
                 order.updatedAt);

@@ -8,7 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 
 /** A line of an order made through the merchant API: what was sold, how many, at what unit price. */
@@ -47,8 +51,10 @@ public class OrderItem extends PanacheEntityBase {
         return unitPrice.multiply(BigDecimal.valueOf(quantity));
     }
 
-    public static List<OrderItem> of(String orderId) {
-        return find("key.orderId = ?1 order by key.line", orderId).list();
+    /** The items of each of these orders, in their order: one query for a page of orders. */
+    public static Map<String, List<OrderItem>> forOrders(Collection<String> orderIds) {
+        List<OrderItem> items = find("key.orderId in ?1 order by key.orderId, key.line", orderIds).list();
+        return items.stream().collect(Collectors.groupingBy(item -> item.key.orderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     @Embeddable

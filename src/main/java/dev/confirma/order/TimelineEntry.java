@@ -10,7 +10,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 
 /** One step of an order's lifecycle, appended by {@link OrderStateMachine} and never changed. */
@@ -61,9 +65,10 @@ public class TimelineEntry extends PanacheEntityBase {
         return reason;
     }
 
-    /** The order's timeline, oldest first. */
-    public static List<TimelineEntry> of(String orderId) {
-        return find("key.orderId = ?1 order by key.seq", orderId).list();
+    /** The timelines of these orders, each oldest first: one query for a page of orders. */
+    static Map<String, List<TimelineEntry>> forOrders(Collection<String> orderIds) {
+        List<TimelineEntry> entries = find("key.orderId in ?1 order by key.orderId, key.seq", orderIds).list();
+        return entries.stream().collect(Collectors.groupingBy(entry -> entry.key.orderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     static int nextSeq(String orderId) {

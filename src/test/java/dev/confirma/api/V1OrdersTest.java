@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.confirma.support.DatabaseSnapshot;
 import dev.confirma.support.Fixtures;
@@ -16,6 +17,9 @@ import dev.confirma.support.MerchantOrders;
 import dev.confirma.support.TestClockProducer;
 import java.time.Duration;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
@@ -138,6 +142,26 @@ class V1OrdersTest {
         store.asMerchant().queryParam("limit", 101).queryParam("status", "LOST").queryParam("created_after", "yesterday")
                 .queryParam("colour", "red").get("/v1/orders").then().statusCode(400)
                 .body("errors.field", hasItems("limit", "status", "created_after", "colour")).body("errors", hasSize(4));
+    }
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void shouldListAPageWithTheSameNumberOfQueriesWhateverItsSize() {
+        TestStore store = Fixtures.createStore();
+        for (int i = 0; i < 6; i++) {
+            String id = MerchantOrders.create(store);
+            store.asMerchant().body(Map.of("reason", "check")).post("/v1/orders/" + id + "/cancel").then().statusCode(200);
+        }
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        store.asMerchant().queryParam("limit", 1).get("/v1/orders").then().statusCode(200).body("data", hasSize(1));
+        long one = statistics.getPrepareStatementCount() - before;
+        before = statistics.getPrepareStatementCount();
+        store.asMerchant().queryParam("limit", 6).get("/v1/orders").then().statusCode(200).body("data", hasSize(6))
+                .body("data[5].items", hasSize(2)).body("data[5].timeline", hasSize(2));
+        assertEquals(one, statistics.getPrepareStatementCount() - before, "listing 6 orders took more SQL statements than listing 1");
     }
 
     @Test
