@@ -36,9 +36,14 @@ free_port() {
     exit 1
 }
 
+anvil="${ANVIL:-$root/target/anvil/package/bin/anvil}"
+[[ -x "$anvil" ]] || { echo "no anvil at $anvil (the tests fetch it: ./mvnw test, or set ANVIL)"; exit 1; }
+
 workdir=$(mktemp -d)
 port=$(free_port)
 callback_port=$(free_port)
+node_port=$(free_port)
+node="http://127.0.0.1:$node_port"
 base="http://127.0.0.1:$port"
 pids=()
 cleanup() {
@@ -78,9 +83,26 @@ step "a stand-in shop (docs/CallbackReceiver.java) on port $callback_port"
 java "$root/docs/CallbackReceiver.java" "$callback_port" > "$workdir/callbacks.log" 2>&1 &
 pids+=($!)
 
+step "a local node standing in for Celo (anvil, chain id 42220) on port $node_port"
+"$anvil" --chain-id 42220 --port "$node_port" --silent > "$workdir/anvil.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 30); do
+    curl -fsS -X POST "$node" -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' \
+        > /dev/null 2>&1 && break
+    sleep 1
+done
+
+# rpc METHOD PARAMS_JSON: a JSON-RPC call to the local node; prints its result
+rpc() {
+    curl -fsS -X POST "$node" -H 'Content-Type: application/json' \
+        -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}" | jq -r .result
+}
+
 step "first start in an empty directory, rates pinned by environment variables, port $port"
 (cd "$workdir" && exec env \
     QUARKUS_HTTP_PORT="$port" \
+    CONFIRMA_CHAINS_CELO_RPC_URLS="$node" \
+    CONFIRMA_CHAINS_CELO_POLL_INTERVAL=PT1S \
     CONFIRMA_PUBLIC_URL="http://localhost:$port" \
     CONFIRMA_RATES_PROVIDERS=fixed \
     CONFIRMA_RATES_PINS='CELO/BRL=2.75,cUSD/BRL=5.40,ETH/BRL=17500' \
@@ -179,6 +201,62 @@ call POST /plugins/orders/checkout 400 -H "x-api-key: $KEY" -H 'Content-Type: ap
     -d "$(jq -c '.orderTotal = 0 | .ecommerceOrderId = 1002' <<< "$checkout")"
 expect '.message == "orderTotal must be greater than 0" and .status == "failed"
         and .error == {"code":"invalid_field","message":"orderTotal must be greater than 0","field":"orderTotal"}'
+
+step "7. the merchant's store, its wallet an account of the local node"
+MERCHANT_WALLET=0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+SHOPPER_WALLET=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266
+call POST /admin/stores 201 -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Loja Merchant\",\"wallets\":[{\"protocol\":\"CELO\",\"address\":\"$MERCHANT_WALLET\"}],\"markupPercentage\":1.5}"
+MKEY=$(jq -r .apiKey "$workdir/answer")
+
+step "8. the merchant creates an order through the Orders API"
+call POST /v1/orders 201 -H "Authorization: Bearer $MKEY" -H 'Content-Type: application/json' \
+    -d '{"customer_id":"cus_42","currency":"BRL",
+         "items":[{"sku":"CAFE-250","quantity":2,"unit_price":"8.00","description":"Coffee, 250 g"}],
+         "tax":"1.00","shipping":"3.00",
+         "shipping_address":{"first_name":"Ana","last_name":"Lima","line1":"Rua A, 1","city":"Recife","country":"BR"},
+         "metadata":{"channel":"phone"}}'
+expect '.status == "CREATED" and .subtotal == "16" and .total == "20" and .payment.status == "pending"
+        and .timeline[0].status == "CREATED" and (.payment_url | contains("/pay/"))'
+expect '(.payment.quotes[] | select(.asset == "CELO")) | .amount == "7.381818181818181819" and .amount_base_units == "7381818181818181819"'
+MORDER=$(jq -r .id "$workdir/answer")
+DUE=$(jq -r '.payment.quotes[] | select(.asset == "CELO") | .amount_base_units' "$workdir/answer")
+
+step "9. the shopper pays it on the local node; the hash is claimed through the Orders API"
+PAID_HASH=$(rpc eth_sendTransaction "[{\"from\":\"$SHOPPER_WALLET\",\"to\":\"$MERCHANT_WALLET\",\"value\":\"$(printf '0x%x' "$DUE")\"}]")
+[[ "$PAID_HASH" == 0x* ]] || fail "the local node did not take the payment"
+call POST "/v1/orders/$MORDER/pay" 200 -H "Authorization: Bearer $MKEY" -H 'Content-Type: application/json' \
+    -d "{\"transaction_hash\":\"$PAID_HASH\",\"chain\":\"CELO\",\"asset\":\"CELO\"}"
+expect '.payment_status == "on_hold" and .status == "CREATED"'
+
+step "10. ten blocks later the chain has paid it"
+rpc anvil_mine '["0xa"]' > /dev/null
+for _ in $(seq 1 30); do
+    call GET "/v1/orders/$MORDER" 200 -H "Authorization: Bearer $MKEY"
+    jq -e '.status == "PAID"' "$workdir/answer" > /dev/null && break
+    sleep 1
+done
+expect '.status == "PAID" and .payment.status == "confirmed" and .payment.amount_received == "7.381818181818181819"
+        and .timeline[1].status == "PAID" and .timeline[1].actor == "chain"'
+
+step "11. fulfilled, shipped, delivered, returned"
+call POST "/v1/orders/$MORDER/fulfill" 200 -H "Authorization: Bearer $MKEY" -H 'Content-Type: application/json' \
+    -d '{"carrier":"Correios","tracking_number":"BR123456789"}'
+expect '.status == "FULFILLED" and .shipping.carrier == "Correios"'
+call POST "/v1/orders/$MORDER/ship" 200 -H "Authorization: Bearer $MKEY"
+call POST "/v1/orders/$MORDER/deliver" 200 -H "Authorization: Bearer $MKEY"
+call POST "/v1/orders/$MORDER/return" 200 -H "Authorization: Bearer $MKEY" -H 'Content-Type: application/json' \
+    -d '{"reason":"wrong grind"}'
+expect '.status == "RETURNED" and ([.timeline[].status] == ["CREATED","PAID","FULFILLED","SHIPPED","DELIVERED","RETURNED"])'
+
+step "12. a move the lifecycle does not allow, and a body with several bad fields: problem+json"
+call POST "/v1/orders/$MORDER/ship" 409 -H "Authorization: Bearer $MKEY"
+expect '.status == 409 and .current_status == "RETURNED" and .allowed_statuses == ["REFUNDED"]'
+call POST /v1/orders 400 -H "Authorization: Bearer $MKEY" -H 'Content-Type: application/json' \
+    -d '{"currency":"ZZZ","items":[{"sku":"A","quantity":0,"unit_price":"1"}],"tax":"-1"}'
+expect '.status == 400 and ([.errors[].field] | sort) == ["currency","items[0].quantity","tax"]'
+grep -q '^content-type: application/problem+json' <(curl -sSi -X POST "$base/v1/orders" -H "Authorization: Bearer $MKEY" \
+    -H 'Content-Type: application/json' -d '{}' | tr -d '\r' | tr 'A-Z' 'a-z') || fail "a /v1 error is not application/problem+json"
 
 cleanup
 rm -rf "$workdir"

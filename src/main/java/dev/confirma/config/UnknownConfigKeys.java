@@ -22,7 +22,7 @@ public class UnknownConfigKeys {
     static final List<Pattern> KNOWN = List.of(
             Pattern.compile("confirma\\.(public-url|admin-token)"),
             Pattern.compile("confirma\\.datasource\\.default-url\\.[a-z0-9]+"),
-            Pattern.compile("confirma\\.checkout\\.(expiry|monitoring|max-order-total|underpayment-tolerance-percent|expiry-check-interval|status-poll-interval)"),
+            Pattern.compile("confirma\\.checkout\\.(expiry|monitoring|max-order-total|max-expires-in|underpayment-tolerance-percent|expiry-check-interval|status-poll-interval)"),
             Pattern.compile("confirma\\.chains\\.[a-z0-9-]+\\.(chain-id|display-name|native-symbol|native-decimals|rpc-urls|confirmations|poll-interval|enabled|rpc-timeout|log-range|rpc-batch-size|explorer-url|wallet-rpc-url)"),
             Pattern.compile("confirma\\.chains\\.[a-z0-9-]+\\.assets\\.[A-Za-z0-9.]+\\.(contract|decimals|coingecko-id|token-contract|display-name)"),
             Pattern.compile("confirma\\.rates\\.(providers|refresh-interval|max-age|max-deviation-percent|timeout|currencies|coingecko\\.url|coinbase\\.url|pins)"),
