@@ -53,7 +53,7 @@ class V1OrderMapper {
 
     private V1OrderView toView(Order order, List<OrderQuote> quotes, List<OrderTransactions.Transaction> paid,
                                List<OrderItem> items, List<OrderTimeline.Step> steps) {
-        boolean fromApi = SOURCE.equals(order.ecommerceType);
+        boolean fromApi = madeHere(order);
         return new V1OrderView(
                 order.id,
                 order.lifecycleStatus().name(),
@@ -76,6 +76,11 @@ class V1OrderMapper {
                         step.reason())).toList(),
                 order.createdAt,
                 order.updatedAt);
+    }
+
+    /** Made through /v1: such an order is its own shop order (a plugin's ecommerce type may be any name, "api" included). */
+    static boolean madeHere(Order order) {
+        return order.id.equals(order.ecommerceOrderId) && SOURCE.equals(order.ecommerceType);
     }
 
     private static V1OrderView.Payment payment(Order order, List<OrderQuote> quotes, List<OrderTransactions.Transaction> paid) {

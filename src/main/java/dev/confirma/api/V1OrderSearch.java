@@ -120,17 +120,30 @@ class V1OrderSearch {
     /** An ISO-8601 instant with its offset, or a date (its start, UTC). */
     private static Optional<Instant> instant(MultivaluedMap<String, String> query, String name, FieldErrors errors) {
         return text(query, name).flatMap(value -> {
-            try {
-                return Optional.of(OffsetDateTime.parse(value).toInstant());
-            } catch (DateTimeParseException notInstant) {
-                try {
-                    return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
-                } catch (DateTimeParseException notDate) {
-                    errors.refuse(name, name + " must be an ISO-8601 date (2026-12-01) or date-time with offset (2026-12-01T10:00:00Z)");
-                    return Optional.empty();
-                }
+            Optional<Instant> at = parsed(value);
+            // the databases store years 1 to 9999 at most; java.time reads far beyond
+            if (at.isEmpty() || at.get().isBefore(FIRST) || !at.get().isBefore(PAST_LAST)) {
+                errors.refuse(name, name + " must be an ISO-8601 date (2026-12-01) or date-time with offset (2026-12-01T10:00:00Z),"
+                        + " in the years 1 to 9999");
+                return Optional.empty();
             }
+            return at;
         });
+    }
+
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant PAST_LAST = Instant.parse("+10000-01-01T00:00:00Z");
+
+    private static Optional<Instant> parsed(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException notInstant) {
+            try {
+                return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
     }
 
     private static Optional<BigDecimal> amount(MultivaluedMap<String, String> query, String name, FieldErrors errors) {

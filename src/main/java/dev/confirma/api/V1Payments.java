@@ -4,6 +4,7 @@ import dev.confirma.common.error.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.confirma.chain.AssetCatalog;
 import dev.confirma.chain.Chains;
 import dev.confirma.chain.Protocol;
 import dev.confirma.common.json.JsonRequest;
@@ -34,11 +35,13 @@ class V1Payments {
     private final PaymentClaims claims;
     private final PaymentLinks links;
     private final Chains chains;
+    private final AssetCatalog assets;
 
-    V1Payments(PaymentClaims claims, PaymentLinks links, Chains chains) {
+    V1Payments(PaymentClaims claims, PaymentLinks links, Chains chains, AssetCatalog assets) {
         this.claims = claims;
         this.links = links;
         this.chains = chains;
+        this.assets = assets;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -69,7 +72,13 @@ class V1Payments {
             }
             return known;
         });
-        Optional<String> asset = errors.readOptional(() -> body.optionalText("asset", 16));
+        Optional<String> asset = errors.readOptional(() -> body.optionalText("asset", 16)).flatMap(named -> {
+            Optional<String> known = assets.canonicalSymbol(named);
+            if (known.isEmpty()) {
+                errors.refuse("asset", "asset must be one of " + String.join(", ", assets.symbols()));
+            }
+            return known;
+        });
         if (hash.isEmpty() && errors.isEmpty() && (chainName.isPresent() || asset.isPresent())) {
             errors.refuse("transaction_hash", "transaction_hash is required when chain or asset is given");
         }
@@ -84,6 +93,9 @@ class V1Payments {
         claim.ifPresent(c -> {
             requireQuoted(quotes, c);
             claims.claim(order, c.hash(), c.chain(), c.asset());
+            // what the shopper says they paid with, as the plugin's claim records it; the chain's verdict replaces it
+            c.chain().ifPresent(chain -> order.blockchain = chain.name());
+            c.asset().ifPresent(asset -> order.paymentMethod = asset);
             Order.flush(); // a concurrent change to this order fails here, as a 409, not at commit
         });
         return new PayView(order.id, order.lifecycleStatus().name(), V1Spelling.of(order.paymentStatus()), links.of(order).url(),

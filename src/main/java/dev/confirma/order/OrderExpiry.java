@@ -35,7 +35,6 @@ public class OrderExpiry {
             identity = "order-expiry")
     void scheduled() {
         cancelExpired();
-        closeLapsed();
     }
 
     /** Returns how many orders were cancelled. */
@@ -56,23 +55,8 @@ public class OrderExpiry {
         return cancelled;
     }
 
-    /**
-     * Orders the expiry cancelled whose late-payment window closed with nothing paid: cancelled
-     * for the merchant too (their lifecycle). Returns how many.
-     */
-    public int closeLapsed() {
-        List<String> lapsed = QuarkusTransaction.requiringNew().call(() -> Order.getEntityManager()
-                .createQuery("select o.id from Order o where o.expired = true and o.paymentStatus = :cancelled"
-                                + " and o.lifecycleStatus = :created and o.monitoredUntil < :now order by o.monitoredUntil", String.class)
-                .setParameter("cancelled", PaymentStatus.CANCELLED)
-                .setParameter("created", LifecycleStatus.CREATED)
-                .setParameter("now", clock.instant())
-                .setMaxResults(BATCH)
-                .getResultList());
-        return each(lapsed, stateMachine::closeIfWindowOver);
-    }
-
-    private int each(List<String> ids, Predicate<Order> change) {
+    /** Applies {@code change} to each order in a short transaction of its own, retrying a lost race; returns how many changed. */
+    public static int each(List<String> ids, Predicate<Order> change) {
         int changed = 0;
         for (String id : ids) {
             try {

@@ -69,11 +69,7 @@ public class OrderStateMachine {
     public void moveByStore(Order order, LifecycleStatus to, Actor actor, String reason) {
         LifecycleStatus from = order.lifecycleStatus();
         if (from == LifecycleStatus.CREATED && to == LifecycleStatus.CANCELLED) {
-            requestByStore(order, PaymentStatus.CANCELLED, actor, reason);
-            if (order.lifecycleStatus() != LifecycleStatus.CANCELLED) {
-                // its payment was already cancelled by the expiry and the store's cancel closed nothing new
-                followPayment(order, LifecycleStatus.CANCELLED, actor, reason);
-            }
+            cancelUnpaid(order, actor, reason);
             return;
         }
         boolean chainsWord = from == LifecycleStatus.CREATED && to == LifecycleStatus.PAID; // a confirmation pays, never a request
@@ -81,6 +77,23 @@ public class OrderStateMachine {
             throw new InvalidLifecycleTransitionException(order.id, from, to, LifecycleTransitions.nextByStore(from, order.lifecycleBefore()));
         }
         moveLifecycle(order, to, actor, reason);
+    }
+
+    /**
+     * A store cancels an order not paid: a payment still awaited is cancelled with it (its
+     * callback sent); one already final (failed, or cancelled) stays as it is. A payment that
+     * has arrived and waits for its confirmations is not cancelled under it.
+     */
+    private void cancelUnpaid(Order order, Actor actor, String reason) {
+        if (order.paymentStatus() == PaymentStatus.ON_HOLD && order.amountReceived != null) {
+            throw new PaymentUnderwayException(order.id);
+        }
+        if (order.paymentStatus().isUnpaid() || order.expired()) {
+            requestByStore(order, PaymentStatus.CANCELLED, actor, reason);
+        }
+        // cancelled by the payment's own cancel above, or a payment already final: the lifecycle alone
+        followPayment(order, LifecycleStatus.CANCELLED, actor, reason);
+        order.updatedAt = clock.instant();
     }
 
     /** Verified refunds cover the order: it is refunded, by the chain's word. */
@@ -98,7 +111,9 @@ public class OrderStateMachine {
 
     /**
      * An order the expiry cancelled whose late-payment window has closed with nothing paid: no
-     * payment can pay it any more, so it is cancelled for the merchant too.
+     * payment can pay it any more, so it is cancelled for the merchant too. Call only once every
+     * chain it was quoted on has been read, and its transfers attributed, past the window's end:
+     * a payment made inside the window but read later would otherwise be refused.
      */
     public boolean closeIfWindowOver(Order order) {
         boolean over = order.expired() && order.paymentStatus() == PaymentStatus.CANCELLED

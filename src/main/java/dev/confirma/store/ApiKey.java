@@ -33,4 +33,12 @@ public class ApiKey extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** {@code read} or {@code read,write}: see {@link KeyScopes}. */
+    @Column(nullable = false)
+    public String scopes;
+
+    public KeyScopes keyScopes() {
+        return KeyScopes.ofStored(scopes);
+    }
 }

@@ -38,6 +38,28 @@ public class StoreRequests {
         return read(body);
     }
 
+    /** {@code {"scopes":["read"]}} or {@code ["read","write"]}; no body is a key that may read and write. */
+    public KeyScopes scopes(JsonNode json) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            return KeyScopes.READ_WRITE;
+        }
+        JsonRequest body = JsonRequest.body(json);
+        for (java.util.Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("scopes")) {
+                throw ApiException.invalidField(name, name + " is not a field of a key; send {\"scopes\":[\"read\"]} or [\"read\",\"write\"]");
+            }
+        }
+        java.util.Set<String> scopes = new java.util.TreeSet<>(body.optionalTexts("scopes").orElse(List.of("read", "write")));
+        if (scopes.equals(java.util.Set.of("read"))) {
+            return KeyScopes.READ;
+        }
+        if (scopes.equals(java.util.Set.of("read", "write"))) {
+            return KeyScopes.READ_WRITE;
+        }
+        throw ApiException.invalidField("scopes", "scopes must be [\"read\"] (GET only) or [\"read\",\"write\"]");
+    }
+
     public StoreDraft forPatch(JsonNode json) {
         return read(JsonRequest.body(json));
     }

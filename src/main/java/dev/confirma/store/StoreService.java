@@ -65,12 +65,29 @@ public class StoreService {
         apiKeys.revokeAll(store.id);
     }
 
-    /** Replaces every active key of the store with one new key. */
+    /**
+     * A key that may write replaces every active key of the store (a rotation); a read-only key
+     * is issued beside them, for a reporting tool.
+     */
     @Transactional
-    public ApiKeys.IssuedKey rotateKey(String id) {
+    public ApiKeys.IssuedKey issueKey(String id, KeyScopes scopes) {
         Store store = require(id);
-        apiKeys.revokeAll(store.id);
-        return apiKeys.issue(store.id);
+        if (scopes.canWrite()) {
+            apiKeys.revokeAll(store.id);
+        }
+        return apiKeys.issue(store.id, scopes);
+    }
+
+    @Transactional
+    public List<ApiKey> keys(String id) {
+        return apiKeys.of(require(id).id);
+    }
+
+    @Transactional
+    public void revokeKey(String id, String keyId) {
+        if (!apiKeys.revoke(require(id).id, keyId)) {
+            throw ApiException.notFound("Store " + id + " has no active key " + keyId);
+        }
     }
 
     /** Two stores deriving from one xpub would be given the same deposit addresses. */

@@ -177,4 +177,37 @@ class V1PaymentFlowTest {
                 .body("errors[0].field", equalTo("orders"));
         store.asMerchant().get("/v1/orders").then().body("total_count", equalTo(2));
     }
+
+    @Test
+    void shouldCancelAnOrderWhosePaymentFailedAndRefuseOneWhosePaymentIsUnderway() {
+        String shortPaid = MerchantOrders.create(store);
+        String shortHash = AnvilNodes.CELO.payToken("USDC", wallet, new BigInteger(usdcDue(shortPaid)).subtract(BigInteger.ONE));
+        // a short amount names no order by itself: the shopper's hash does
+        store.asMerchant().body(Map.of("transaction_hash", shortHash)).post("/v1/orders/" + shortPaid + "/pay").then().statusCode(200);
+        String underway = MerchantOrders.create(store);
+        AnvilNodes.CELO.payToken("USDC", wallet, new BigInteger(usdcDue(underway)));
+        afterBlocks(0);
+        DatabaseSnapshot before = DatabaseSnapshot.take();
+        store.asMerchant().post("/v1/orders/" + underway + "/cancel").then().statusCode(409)
+                .body("type", equalTo("urn:confirma:problem:payment_underway"));
+        before.assertUnchanged();
+
+        // ten blocks on, one payment is short (failed) and the other has paid its order
+        afterBlocks(10);
+        store.asMerchant().get("/v1/orders/" + shortPaid).then().body("payment.status", equalTo("failed"))
+                .body("payment.exception", equalTo("partial")).body("status", equalTo("CREATED"));
+        store.asMerchant().body(Map.of("reason", "short payment refunded by hand")).post("/v1/orders/" + shortPaid + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("payment.status", equalTo("failed"));
+        store.asMerchant().get("/v1/orders/" + underway).then().body("status", equalTo("PAID"));
+    }
+
+    @Test
+    void shouldTakeTheAssetInAnySpellingTheServerKnowsWhenAHashIsClaimed() {
+        String id = MerchantOrders.create(store);
+        store.asMerchant().body(Map.of("transaction_hash", Fixtures.randomTxHash(), "chain", "celo", "asset", "usdc"))
+                .post("/v1/orders/" + id + "/pay").then().statusCode(200).body("payment_status", equalTo("on_hold"));
+        store.asMerchant().get("/v1/orders/" + id).then().body("payment.asset", equalTo("USDC")).body("payment.chain", equalTo("CELO"));
+        store.asMerchant().body(Map.of("transaction_hash", Fixtures.randomTxHash(), "asset", "DOGE")).post("/v1/orders/" + id + "/pay")
+                .then().statusCode(400).body("errors[0].field", equalTo("asset"));
+    }
 }

@@ -41,25 +41,4 @@ class OrderExpiryTest {
         store.asPlugin().get("/plugins/orders/" + paying).then().body("paymentStatus", equalTo("on-hold"));
         store.asPlugin().get("/plugins/orders/" + fresh).then().body("paymentStatus", equalTo("pending"));
     }
-
-    @Test
-    void shouldCancelTheLifecycleOfAnExpiredOrderOnceItsLatePaymentWindowCloses() {
-        rates.refresh();
-        TestStore store = Fixtures.createStore();
-        String unpaid = createOrder(store);
-        TestClockProducer.clock().advance(Duration.ofMinutes(15));
-        expiry.cancelExpired();
-        expiry.closeLapsed();
-        // a payment may still come inside the window: the merchant's order is still created
-        store.asPlugin().get("/plugins/orders/" + unpaid).then().body("paymentStatus", equalTo("cancelled"))
-                .body("lifecycleStatus", equalTo("CREATED"));
-
-        TestClockProducer.clock().advance(Duration.ofHours(24).plusSeconds(1)); // confirma.checkout.monitoring has passed
-        expiry.closeLapsed();
-        store.asMerchant().get("/v1/orders/" + unpaid).then().body("status", equalTo("CANCELLED"))
-                .body("payment.status", equalTo("cancelled"))
-                .body("timeline[1].actor", equalTo("system"))
-                .body("timeline[1].reason", equalTo("expired unpaid; its late-payment window closed"));
-        store.asPlugin().get("/plugins/orders/" + unpaid).then().body("lifecycleStatus", equalTo("CANCELLED"));
-    }
 }

@@ -73,6 +73,7 @@ public class BlockCursor {
         row.hash = block.hash();
         row.parentHash = block.parentHash();
         row.processedAt = now;
+        row.blockTime = block.time();
         row.persist();
         ChainBlock.delete("id.chain = ?1 and id.number <= ?2", chain.name(), block.number() - REORG_WINDOW);
     }
@@ -90,7 +91,7 @@ public class BlockCursor {
     }
 
     private static SeenBlock seen(ChainBlock row) {
-        return new SeenBlock(row.id.number, row.hash, row.parentHash, null);
+        return new SeenBlock(row.id.number, row.hash, row.parentHash, row.blockTime);
     }
 
     /** A transfer found in a block, before it is recorded. */
@@ -98,7 +99,7 @@ public class BlockCursor {
                                    BigInteger amountBaseUnits, boolean succeeded) {
     }
 
-    /** A block by number, hash, parent hash and timestamp ({@code time} is null for blocks read back from the cursor). */
+    /** A block by number, hash, parent hash and timestamp ({@code time} is null for blocks the cursor kept before it kept their time). */
     public record SeenBlock(long number, String hash, String parentHash, Instant time) {
     }
 }

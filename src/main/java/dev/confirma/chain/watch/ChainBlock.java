@@ -28,6 +28,10 @@ public class ChainBlock extends PanacheEntityBase {
     @Column(name = "processed_at", nullable = false)
     public Instant processedAt;
 
+    /** The block's own timestamp; null for blocks processed before it was kept. */
+    @Column(name = "block_time")
+    public Instant blockTime;
+
     /** The highest processed block of a chain: its cursor. */
     static Optional<ChainBlock> tip(String chain) {
         return find("id.chain = ?1 order by id.number desc", chain).firstResultOptional();

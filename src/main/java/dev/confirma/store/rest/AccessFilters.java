@@ -9,6 +9,7 @@ import dev.confirma.store.Store;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -16,11 +17,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * added without protection: /admin needs the operator token, /plugins and /v1 a store key.
  * The one exception: {@code PUT /plugins/checkout/{id}} also takes the shopper's session
  * token, which {@code dev.confirma.plugin.ShopperUpdateAccess} checks right after, still
- * before the body is read.
+ * before the body is read. A read-only key (scopes {@code read}) is refused on anything but
+ * GET and HEAD, on every path, before the endpoint runs.
  */
 public class AccessFilters {
 
     static final String API_KEY_HEADER = "x-api-key";
+    /** What a read-only key may send. */
+    private static final Set<String> READS = Set.of("GET", "HEAD");
 
     private final OperatorToken operatorToken;
     private final ApiKeys apiKeys;
@@ -62,8 +66,12 @@ public class AccessFilters {
             }
             throw ApiException.unauthorized("x-api-key header is required");
         }
-        Store store = apiKeys.authenticate(key).orElseThrow(() -> ApiException.unauthorized("The API key is not valid"));
-        caller.authenticatedAsStore(store, ApiKeys.prefixOf(key.trim()));
+        ApiKeys.Authenticated known = apiKeys.authenticate(key).orElseThrow(() -> ApiException.unauthorized("The API key is not valid"));
+        if (!known.scopes().canWrite() && !READS.contains(request.getMethod())) {
+            throw new ApiException(403, "insufficient_scope", "This API key is read-only (scopes: read): it may only GET;"
+                    + " use a key with scopes read,write to change anything", null);
+        }
+        caller.authenticatedAsStore(known.store(), known.keyPrefix());
     }
 
     /** The one store endpoint a shopper may call, with the order's session token instead of a key. */

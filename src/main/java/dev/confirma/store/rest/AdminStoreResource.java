@@ -68,16 +68,35 @@ public class AdminStoreResource {
         return Response.noContent().build();
     }
 
+    /** A new key: one that may write revokes every earlier key (a rotation); a read-only one is added beside them. */
     @POST
     @Path("/{id}/api-keys")
-    public Response rotateKey(@PathParam("id") String id) {
-        ApiKeys.IssuedKey key = stores.rotateKey(id);
+    public Response issueKey(@PathParam("id") String id, JsonNode body) {
+        ApiKeys.IssuedKey key = stores.issueKey(id, requests.scopes(body));
         return Response.status(Response.Status.CREATED)
-                .entity(new RotatedKey(id, key.apiKey(), key.prefix(), key.createdAt()))
+                .entity(new IssuedKeyView(id, key.id(), key.apiKey(), key.prefix(), key.scopes().names(), key.createdAt()))
                 .build();
     }
 
-    /** The new key, shown once; every earlier key of the store is revoked. */
-    public record RotatedKey(String storeId, String apiKey, String apiKeyPrefix, Instant createdAt) {
+    /** The store's key list: prefixes and scopes, never a key. */
+    @GET
+    @Path("/{id}/api-keys")
+    public Map<String, List<KeyView>> keys(@PathParam("id") String id) {
+        return Map.of("apiKeys", stores.keys(id).stream()
+                .map(k -> new KeyView(k.id, k.keyPrefix, k.keyScopes().names(), k.createdAt, k.revokedAt)).toList());
+    }
+
+    @DELETE
+    @Path("/{id}/api-keys/{keyId}")
+    public Response revokeKey(@PathParam("id") String id, @PathParam("keyId") String keyId) {
+        stores.revokeKey(id, keyId);
+        return Response.noContent().build();
+    }
+
+    /** The new key, shown once. */
+    public record IssuedKeyView(String storeId, String id, String apiKey, String apiKeyPrefix, List<String> scopes, Instant createdAt) {
+    }
+
+    public record KeyView(String id, String prefix, List<String> scopes, Instant createdAt, Instant revokedAt) {
     }
 }
