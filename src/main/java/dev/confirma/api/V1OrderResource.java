@@ -4,6 +4,7 @@ import dev.confirma.common.error.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.confirma.api.idempotency.Idempotency;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.common.json.JsonRequest;
 import dev.confirma.order.Actor;
@@ -12,6 +13,7 @@ import dev.confirma.store.Caller;
 import dev.confirma.store.Store;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,9 +42,11 @@ public class V1OrderResource {
     private final V1Payments payments;
     private final V1OrderSearch search;
     private final V1OrderMapper mapper;
+    private final Idempotency idempotency;
 
     V1OrderResource(Caller caller, V1OrderRequests requests, V1Orders orders, V1OrderActions actions, V1Payments payments,
-                    V1OrderSearch search, V1OrderMapper mapper) {
+                    V1OrderSearch search, V1OrderMapper mapper, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.caller = caller;
         this.requests = requests;
         this.orders = orders;
@@ -54,9 +58,10 @@ public class V1OrderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonNode body) {
-        String id = orders.create(caller.store(), actor(), requests.read(body));
-        return Response.status(201).entity(view(id)).build();
+    public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String key) {
+        Store store = caller.store();
+        return idempotency.once(store.id, key, "POST", "/v1/orders", body, 201,
+                () -> view(orders.create(store, actor(), requests.read(body))));
     }
 
     @GET
@@ -74,27 +79,35 @@ public class V1OrderResource {
     @POST
     @Path("/{id}/pay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public V1Payments.PayView pay(@PathParam("id") String id, JsonNode body) {
-        return payments.pay(caller.store(), id, payments.read(body));
+    public Response pay(@PathParam("id") String id, JsonNode body, @HeaderParam(Idempotency.HEADER) String key) {
+        Store store = caller.store();
+        return idempotency.once(store.id, key, "POST", "/v1/orders/" + id + "/pay", body, 200,
+                () -> payments.pay(store, id, payments.read(body)));
     }
 
     @POST
     @Path("/{id}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public V1OrderView act(@PathParam("id") String id, @PathParam("action") String action, JsonNode body) {
+    public Response act(@PathParam("id") String id, @PathParam("action") String action, JsonNode body,
+                        @HeaderParam(Idempotency.HEADER) String key) {
         V1OrderActions.Action named = V1OrderActions.Action.named(action)
                 .orElseThrow(() -> ApiException.notFound("No action " + action + " on orders; actions are fulfill, ship, deliver, hold,"
                         + " release, cancel, return, dispute, resolve, pay, refund"));
-        Order order = actions.act(caller.store(), actor(), id, named, body);
-        return view(order.id);
+        Store store = caller.store();
+        return idempotency.once(store.id, key, "POST", "/v1/orders/" + id + "/" + action, body, 200,
+                () -> view(actions.act(store, actor(), id, named, body).id));
     }
 
     /** Up to 100 orders at once; each item has its own answer, and a refused one does not sink the others. */
     @POST
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Bulk bulk(JsonNode body) {
+    public Response bulk(JsonNode body, @HeaderParam(Idempotency.HEADER) String key) {
         Store store = caller.store();
+        return idempotency.once(store.id, key, "POST", "/v1/orders/bulk", body, 200, () -> bulkCreate(store, body));
+    }
+
+    private Bulk bulkCreate(Store store, JsonNode body) {
         Actor actor = actor();
         List<JsonNode> items = bulkItems(body);
         Map<Integer, String> created = new LinkedHashMap<>();
@@ -120,8 +133,12 @@ public class V1OrderResource {
     @POST
     @Path("/bulk/pay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Bulk bulkPay(JsonNode body) {
+    public Response bulkPay(JsonNode body, @HeaderParam(Idempotency.HEADER) String key) {
         Store store = caller.store();
+        return idempotency.once(store.id, key, "POST", "/v1/orders/bulk/pay", body, 200, () -> bulkPay(store, body));
+    }
+
+    private Bulk bulkPay(Store store, JsonNode body) {
         List<BulkResult> results = new ArrayList<>();
         List<JsonNode> items = bulkItems(body);
         for (int i = 0; i < items.size(); i++) {

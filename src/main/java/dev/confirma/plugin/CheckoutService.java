@@ -8,6 +8,7 @@ import dev.confirma.order.PaymentStatus;
 import dev.confirma.payment.OrderPricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.Contention;
+import dev.confirma.common.json.CanonicalJson;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.common.DomainException;
 import dev.confirma.rates.UnpricedCurrencyException;

@@ -1,4 +1,4 @@
-package dev.confirma.plugin;
+package dev.confirma.common.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A fingerprint of a JSON body that ignores key order and white space, for idempotency checks. */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private CanonicalJson() {
     }
 
-    static String sha256(JsonNode body) {
+    public static String sha256(JsonNode body) {
         return Secrets.sha256Hex(sorted(body).toString());
     }
 

@@ -1,0 +1,144 @@
+package dev.confirma.api.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confirma.common.Contention;
+import dev.confirma.common.Secrets;
+import dev.confirma.common.error.ApiException;
+import dev.confirma.common.json.CanonicalJson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on the merchant API's POSTs, as Stripe does it: the first request with
+ * a key runs and its answer is kept 24 h; the same key with the same request answers that again,
+ * without running it; with another request, 422; while the first still runs, 409. A request that
+ * fails (any error) frees its key, so the client may retry it; a refusal is answered the same way
+ * again since it changed nothing.
+ */
+@Singleton
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    static final Duration KEPT = Duration.ofHours(24);
+    /** A request still running after this has died with its server: its key is free again. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Idempotency(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code request} at most once per key: {@code status} and the entity it returns are the
+     * answer, kept byte for byte. Without a key it just runs.
+     */
+    public Response once(String storeId, String key, String method, String path, JsonNode body, int status, Supplier<Object> request) {
+        if (key == null) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(request.get()).build();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.invalidField(HEADER, HEADER + " must be 1 to 255 visible ASCII characters");
+        }
+        String fingerprint = Secrets.sha256Hex(method + " " + path + "\n" + (body == null ? "" : CanonicalJson.sha256(body)));
+        Optional<Response> known = claim(storeId, key, fingerprint);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String answer;
+        try {
+            answer = json.writeValueAsString(request.get());
+        } catch (RuntimeException | JsonProcessingException failed) {
+            QuarkusTransaction.requiringNew().run(() -> IdempotentRequest.deleteById(new IdempotentRequest.Key(storeId, key)));
+            if (failed instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("an answer could not be written as JSON", failed);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            IdempotentRequest row = IdempotentRequest.findById(new IdempotentRequest.Key(storeId, key));
+            row.status = status;
+            row.body = answer;
+        });
+        return answered(status, answer, false);
+    }
+
+    /** Takes the key for this request (committed at once, so a twin sees it), or the answer it already has. */
+    private Optional<Response> claim(String storeId, String key, String fingerprint) {
+        try {
+            return Contention.retrying(3, () -> QuarkusTransaction.requiringNew().call(() -> take(storeId, key, fingerprint)));
+        } catch (RuntimeException e) {
+            if (Contention.isRace(e)) {
+                throw inFlight();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Response> take(String storeId, String key, String fingerprint) {
+        Instant now = clock.instant();
+        IdempotentRequest.Key id = new IdempotentRequest.Key(storeId, key);
+        IdempotentRequest known = IdempotentRequest.findById(id);
+        if (known != null && known.createdAt.isBefore(now.minus(KEPT))) {
+            known.delete();
+            IdempotentRequest.flush();
+            known = null;
+        }
+        if (known != null && known.status == null && known.lockedUntil.isBefore(now)) {
+            known.delete(); // its request died mid-way: nothing of it was kept
+            IdempotentRequest.flush();
+            known = null;
+        }
+        if (known == null) {
+            IdempotentRequest row = new IdempotentRequest();
+            row.key = id;
+            row.fingerprint = fingerprint;
+            row.createdAt = now;
+            row.lockedUntil = now.plus(LEASE);
+            row.persist();
+            IdempotentRequest.flush(); // a twin's insert fails here, and is retried to find this row
+            return Optional.empty();
+        }
+        if (known.status == null) {
+            throw inFlight();
+        }
+        if (!known.fingerprint.equals(fingerprint)) {
+            throw ApiException.unprocessable("idempotency_key_reused", "This " + HEADER + " was used with another request in the last 24 h;"
+                    + " use a new key for a new request");
+        }
+        return Optional.of(answered(known.status, known.body, true));
+    }
+
+    private static ApiException inFlight() {
+        return ApiException.conflict("idempotency_key_in_flight", "A request with this " + HEADER
+                + " is still being answered; retry in a moment for its answer");
+    }
+
+    private static Response answered(int status, String body, boolean replayed) {
+        Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.getBytes(StandardCharsets.UTF_8));
+        return replayed ? answer.header(REPLAYED, "true").build() : answer.build();
+    }
+
+    /** Keys older than 24 h are forgotten. */
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "idempotency-purge")
+    void purge() {
+        QuarkusTransaction.requiringNew().run(() -> IdempotentRequest.delete("createdAt < ?1", clock.instant().minus(KEPT)));
+    }
+}
