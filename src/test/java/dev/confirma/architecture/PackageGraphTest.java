@@ -49,8 +49,19 @@ class PackageGraphTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.confirma.plugin..", "dev.confirma.shopper..", "dev.confirma.payment..",
                         "dev.confirma.chain..", "dev.confirma.callback..", "dev.confirma.checkout..", "dev.confirma.reporting..",
+                        "dev.confirma.refund..",
                         "dev.confirma.common.error..", "dev.confirma.common.json..", "jakarta.ws.rs..", "com.fasterxml.jackson..",
                         "io.vertx..")
+                .check(MAIN);
+    }
+
+    /** Refunds are core work the adapters call: they use order, chain and common, never an adapter or the page. */
+    @Test
+    void shouldKeepRefundsFreeOfAdapters() {
+        noClasses().that().resideInAPackage("dev.confirma.refund..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.plugin..", "dev.confirma.api..",
+                        "dev.confirma.checkout..", "dev.confirma.shopper..", "dev.confirma.callback..", "dev.confirma.payment..",
+                        "dev.confirma.store..", "dev.confirma.rates..", "jakarta.ws.rs..", "io.vertx..")
                 .check(MAIN);
     }
 
@@ -59,7 +70,7 @@ class PackageGraphTest {
         noClasses().that().resideInAPackage("dev.confirma.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.store..", "dev.confirma.rates..",
                         "dev.confirma.chain..", "dev.confirma.order..", "dev.confirma.payment..", "dev.confirma.callback..",
-                        "dev.confirma.checkout..", "dev.confirma.config..")
+                        "dev.confirma.checkout..", "dev.confirma.config..", "dev.confirma.refund..")
                 .check(MAIN);
     }
 }
