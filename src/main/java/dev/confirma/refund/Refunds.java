@@ -65,7 +65,8 @@ public class Refunds {
     /**
      * Records a refund of the store's order. With a transaction hash the transaction is read
      * first: one already mined that does not send the refund is refused (422 naming
-     * {@code transaction_hash}, nothing stored); one not mined or not deep enough is PENDING.
+     * {@code transaction_hash}, nothing stored); one not mined or not deep enough, or on a chain
+     * whose node cannot be read now, is PENDING.
      * Without a hash the refund is UNVERIFIED and covers nothing.
      */
     public RefundView request(String orderId, String storeId, RefundRequest request, Actor actor) {
@@ -75,7 +76,7 @@ public class Refunds {
         BigInteger baseUnits = validAmount(request.amount(), target.asset());
         RefundVerification.Verdict verdict = hash.isEmpty()
                 ? new RefundVerification.Verdict(RefundStatus.UNVERIFIED, null)
-                : verdict(target.asset(), toAddress, baseUnits, receipts.find(target.asset().protocol(), hash.get()));
+                : readNow(target.asset(), toAddress, baseUnits, hash.get());
         if (verdict.status() == RefundStatus.REJECTED) {
             throw new ApiException(422, "refund_not_in_transaction", "transaction_hash " + hash.get() + ": " + verdict.reason(),
                     "transaction_hash");
@@ -155,17 +156,17 @@ public class Refunds {
             if (verdict.status() == RefundStatus.PENDING) {
                 continue;
             }
-            if (Contention.retrying(ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(() -> settle(refund.id, verdict)))) {
+            if (Contention.retrying(ATTEMPTS, () -> QuarkusTransaction.requiringNew().call(() -> settle(refund.orderId, refund.id, verdict)))) {
                 settled++;
             }
         }
         return settled;
     }
 
-    private boolean settle(String refundId, RefundVerification.Verdict verdict) {
+    private boolean settle(String orderId, String refundId, RefundVerification.Verdict verdict) {
+        // every write of an order's refunds holds the order's lock: read after taking it, the refund is current
+        Order order = lockedOrder(orderId);
         Refund refund = Refund.findById(refundId);
-        Order order = lockedOrder(refund.orderId);
-        refund = Refund.findById(refundId, LockModeType.PESSIMISTIC_WRITE);
         if (refund.status != RefundStatus.PENDING) {
             return false;
         }
@@ -182,6 +183,16 @@ public class Refunds {
         refund.status = verdict.status();
         refund.reason = verdict.reason();
         refund.verifiedAt = verdict.status() == RefundStatus.VERIFIED ? clock.instant() : null;
+    }
+
+    /** The verdict on the transaction now; a chain that cannot be read leaves the refund pending, for {@link #checkPending()}. */
+    private RefundVerification.Verdict readNow(Asset asset, String toAddress, BigInteger baseUnits, String hash) {
+        try {
+            return verdict(asset, toAddress, baseUnits, receipts.find(asset.protocol(), hash));
+        } catch (ChainUnavailableException e) {
+            LOG.warnf("Refund transaction %s on %s could not be read now (%s): recorded pending", hash, asset.protocol(), e.getMessage());
+            return new RefundVerification.Verdict(RefundStatus.PENDING, "the chain's node could not be read; it is read again later");
+        }
     }
 
     private RefundVerification.Verdict verdict(Asset asset, String toAddress, BigInteger baseUnits, Optional<TransferReceipt> receipt) {

@@ -274,6 +274,47 @@ class RefundsTest {
     }
 
     @Test
+    void shouldRecordARefundPendingWhenTheChainCannotBeReadAndVerifyItOnceItCan() {
+        String order = paidOrder("USDC");
+        String hash = AnvilNodes.CELO.payToken("USDC", customer, BigInteger.valueOf(12_500_000));
+        deep(1);
+        RefundView pending;
+        AnvilNodes.CELO_PROXY.cut();
+        try {
+            pending = refund(order, "12.5", "USDC", customer, hash);
+            assertEquals(0, refunds.checkPending()); // still unreadable: a delay, never a decision
+        } finally {
+            AnvilNodes.CELO_PROXY.restore();
+        }
+
+        assertEquals(RefundStatus.PENDING, pending.status());
+        assertTrue(refunds.checkPending() >= 1);
+        assertEquals(RefundStatus.VERIFIED, refunds.of(order).get(0).status());
+        assertEquals(LifecycleStatus.REFUNDED, lifecycle(order));
+    }
+
+    @Test
+    void shouldListAPendingRefundAsRejectedOnceItsTransactionShowsAnotherRecipient() {
+        String order = paidOrder("USDC");
+        String hash = AnvilNodes.CELO.payToken("USDC", Fixtures.randomAddress(), BigInteger.valueOf(12_500_000));
+        AnvilNodes.CELO_PROXY.cut();
+        try {
+            assertEquals(RefundStatus.PENDING, refund(order, "12.5", "USDC", customer, hash).status());
+        } finally {
+            AnvilNodes.CELO_PROXY.restore();
+        }
+
+        refunds.checkPending();
+
+        RefundView rejected = refunds.of(order).get(0);
+        assertEquals(RefundStatus.REJECTED, rejected.status());
+        assertTrue(rejected.reason().contains("does not send 12.5 USDC to " + customer), rejected.reason());
+        assertEquals(null, rejected.verifiedAt());
+        assertFalse(refunds.covered(order));
+        assertEquals(LifecycleStatus.PAID, lifecycle(order));
+    }
+
+    @Test
     void shouldKeepARefundOfATransactionNotMinedPending() {
         String order = paidOrder("USDC");
         String unknown = Fixtures.randomTxHash();
