@@ -54,12 +54,23 @@ class PackageGraphTest {
                 .check(MAIN);
     }
 
+    /** Refunds are core work the adapters call: they use order, chain and common, never an adapter or the page. */
+    @Test
+    void shouldKeepRefundsFreeOfAdapters() {
+        noClasses().that().resideInAPackage("dev.confirma.refund..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.plugin..", "dev.confirma.api..",
+                        "dev.confirma.checkout..", "dev.confirma.shopper..", "dev.confirma.callback..", "dev.confirma.payment..",
+                        "dev.confirma.store..", "dev.confirma.rates..", "jakarta.ws.rs..", "io.vertx..")
+                .check(MAIN);
+    }
+
     @Test
     void shouldKeepCommonFreeOfFeatures() {
         noClasses().that().resideInAPackage("dev.confirma.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.store..", "dev.confirma.rates..",
                         "dev.confirma.chain..", "dev.confirma.order..", "dev.confirma.payment..", "dev.confirma.callback..",
-                        "dev.confirma.checkout..", "dev.confirma.config..", "dev.confirma.plugin..", "dev.confirma.api..")
+                        "dev.confirma.checkout..", "dev.confirma.config..", "dev.confirma.plugin..", "dev.confirma.api..",
+                        "dev.confirma.refund..")
                 .check(MAIN);
     }
 

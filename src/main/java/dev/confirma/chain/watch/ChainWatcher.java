@@ -243,6 +243,22 @@ public class ChainWatcher {
         return new Watchlist(addresses, nativeAsset, tokens);
     }
 
+    /**
+     * The RPC of a watched chain, for reading facts by hash ({@link TransferReceipts}): the
+     * watcher's own client, so one chain has one client; unavailable when the chain is not
+     * watched or its node answers for another chain.
+     */
+    ChainRpc rpc(Protocol protocol) {
+        Watched chain = chains.get(protocol);
+        if (chain == null) {
+            throw new ChainUnavailableException(protocol + " is not watched: no enabled chain with rpc-urls");
+        }
+        if (chain.refused != null) {
+            throw new ChainUnavailableException(protocol + " " + chain.refused);
+        }
+        return chain.reader.rpc();
+    }
+
     /** Head, cursor and lag of every watched chain, for operators and the health check. */
     public List<ChainStatus> statuses() {
         return chains.entrySet().stream().map(e -> {
