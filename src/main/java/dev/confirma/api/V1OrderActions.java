@@ -9,6 +9,7 @@ import dev.confirma.order.LifecycleStatus;
 import dev.confirma.order.LifecycleTransitions;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderStateMachine;
+import dev.confirma.refund.Refunds;
 import dev.confirma.store.Store;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -60,9 +61,9 @@ class V1OrderActions {
     private static final Set<String> RESOLVE_FIELDS = Set.of("outcome", "reason");
 
     private final OrderStateMachine stateMachine;
-    private final RefundCoverage refunds;
+    private final Refunds refunds;
 
-    V1OrderActions(OrderStateMachine stateMachine, RefundCoverage refunds) {
+    V1OrderActions(OrderStateMachine stateMachine, Refunds refunds) {
         this.stateMachine = stateMachine;
         this.refunds = refunds;
     }

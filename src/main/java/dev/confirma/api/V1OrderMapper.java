@@ -8,6 +8,8 @@ import dev.confirma.order.OrderItem;
 import dev.confirma.order.OrderQuote;
 import dev.confirma.order.OrderTimeline;
 import dev.confirma.payment.OrderTransactions;
+import dev.confirma.refund.RefundView;
+import dev.confirma.refund.Refunds;
 import dev.confirma.shopper.PaymentLinks;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -26,8 +28,10 @@ class V1OrderMapper {
     private final OrderTransactions transactions;
     private final OrderTimeline timeline;
     private final PaymentLinks links;
+    private final Refunds refunds;
 
-    V1OrderMapper(OrderTransactions transactions, OrderTimeline timeline, PaymentLinks links) {
+    V1OrderMapper(OrderTransactions transactions, OrderTimeline timeline, PaymentLinks links, Refunds refunds) {
+        this.refunds = refunds;
         this.transactions = transactions;
         this.timeline = timeline;
         this.links = links;
@@ -47,12 +51,14 @@ class V1OrderMapper {
         Map<String, List<OrderTransactions.Transaction>> paid = transactions.of(ids);
         Map<String, List<OrderItem>> items = OrderItem.forOrders(ids);
         Map<String, List<OrderTimeline.Step>> timelines = timeline.of(orders);
+        Map<String, List<RefundView>> refunded = refunds.of(ids);
         return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
-                paid.getOrDefault(order.id, List.of()), items.getOrDefault(order.id, List.of()), timelines.get(order.id))).toList();
+                paid.getOrDefault(order.id, List.of()), items.getOrDefault(order.id, List.of()), timelines.get(order.id),
+                refunded.getOrDefault(order.id, List.of()))).toList();
     }
 
     private V1OrderView toView(Order order, List<OrderQuote> quotes, List<OrderTransactions.Transaction> paid,
-                               List<OrderItem> items, List<OrderTimeline.Step> steps) {
+                               List<OrderItem> items, List<OrderTimeline.Step> steps, List<RefundView> refunded) {
         boolean fromApi = madeHere(order);
         return new V1OrderView(
                 order.id,
@@ -71,7 +77,7 @@ class V1OrderMapper {
                 links.of(order).url(),
                 new V1OrderView.Shipping(address(order.deliveryInfo), order.carrier, order.trackingNumber),
                 payment(order, quotes, paid),
-                List.of(),
+                refunded.stream().map(V1Refunds.Refund::of).toList(),
                 steps.stream().map(step -> new V1OrderView.Step(step.status().name(), step.at(), step.actor(),
                         step.reason())).toList(),
                 order.createdAt,

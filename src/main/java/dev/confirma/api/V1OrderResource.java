@@ -43,9 +43,11 @@ public class V1OrderResource {
     private final V1OrderSearch search;
     private final V1OrderMapper mapper;
     private final Idempotency idempotency;
+    private final V1Refunds refunds;
 
     V1OrderResource(Caller caller, V1OrderRequests requests, V1Orders orders, V1OrderActions actions, V1Payments payments,
-                    V1OrderSearch search, V1OrderMapper mapper, Idempotency idempotency) {
+                    V1OrderSearch search, V1OrderMapper mapper, Idempotency idempotency, V1Refunds refunds) {
+        this.refunds = refunds;
         this.idempotency = idempotency;
         this.caller = caller;
         this.requests = requests;
@@ -83,6 +85,16 @@ public class V1OrderResource {
         Store store = caller.store();
         return idempotency.once(store.id, key, "POST", "/v1/orders/" + id + "/pay", body, 200,
                 () -> payments.pay(store, id, payments.read(body)));
+    }
+
+    /** A refund of the order, checked on its chain when it names the transaction that paid it back. */
+    @POST
+    @Path("/{id}/refund")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refund(@PathParam("id") String id, JsonNode body, @HeaderParam(Idempotency.HEADER) String key) {
+        Store store = caller.store();
+        return idempotency.once(store.id, key, "POST", "/v1/orders/" + id + "/refund", body, 201,
+                () -> refunds.request(store, actor(), id, body));
     }
 
     @POST

@@ -27,7 +27,7 @@ public record V1OrderView(
         String paymentUrl,
         Shipping shipping,
         Payment payment,
-        List<?> refunds,
+        List<V1Refunds.Refund> refunds,
         List<Step> timeline,
         Instant createdAt,
         Instant updatedAt) {

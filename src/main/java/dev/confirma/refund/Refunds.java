@@ -25,7 +25,11 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,6 +118,16 @@ public class Refunds {
     @Transactional
     public List<RefundView> of(String orderId) {
         return Refund.ofOrder(orderId).stream().map(RefundView::of).toList();
+    }
+
+    /** The refunds of each of these orders, oldest first, in one query: for a page of orders. */
+    @Transactional
+    public Map<String, List<RefundView>> of(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return Refund.<Refund>list("orderId in ?1 order by createdAt, id", orderIds).stream().map(RefundView::of)
+                .collect(Collectors.groupingBy(RefundView::orderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** Whether the order's verified refunds cover what it was due. */

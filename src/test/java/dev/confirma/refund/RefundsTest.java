@@ -119,7 +119,7 @@ class RefundsTest {
         assertEquals(LifecycleStatus.REFUNDED, lifecycle(order));
         assertTrue(refunds.covered(order));
         OrderTimeline.Step last = QuarkusTransaction.requiringNew().call(() -> {
-            List<OrderTimeline.Step> steps = timeline.of(Order.findById(order));
+            List<OrderTimeline.Step> steps = timeline.of(List.of(Order.<Order>findById(order))).get(order);
             return steps.get(steps.size() - 1);
         });
         assertEquals(LifecycleStatus.REFUNDED, last.status());
