@@ -103,6 +103,7 @@ step "first start in an empty directory, rates pinned by environment variables, 
     QUARKUS_HTTP_PORT="$port" \
     CONFIRMA_CHAINS_CELO_RPC_URLS="$node" \
     CONFIRMA_CHAINS_CELO_POLL_INTERVAL=PT1S \
+    CONFIRMA_REFUNDS_CHECK_INTERVAL=PT1S \
     CONFIRMA_PUBLIC_URL="http://localhost:$port" \
     CONFIRMA_RATES_PROVIDERS=fixed \
     CONFIRMA_RATES_PINS='CELO/BRL=2.75,cUSD/BRL=5.40,ETH/BRL=17500' \
@@ -257,6 +258,25 @@ call POST /v1/orders 400 -H "Authorization: Bearer $MKEY" -H 'Content-Type: appl
 expect '.status == 400 and ([.errors[].field] | sort) == ["currency","items[0].quantity","tax"]'
 grep -q '^content-type: application/problem+json' <(curl -sSi -X POST "$base/v1/orders" -H "Authorization: Bearer $MKEY" \
     -H 'Content-Type: application/json' -d '{}' | tr -d '\r' | tr 'A-Z' 'a-z') || fail "a /v1 error is not application/problem+json"
+
+step "13. the merchant refunds it from the store's wallet; verified at depth, the order is REFUNDED"
+REFUND_HASH=$(rpc eth_sendTransaction "[{\"from\":\"$MERCHANT_WALLET\",\"to\":\"$SHOPPER_WALLET\",\"value\":\"$(printf '0x%x' "$DUE")\"}]")
+[[ "$REFUND_HASH" == 0x* ]] || fail "the local node did not take the refund"
+refund_body="{\"amount\":\"7.381818181818181819\",\"asset\":\"CELO\",\"to_address\":\"$SHOPPER_WALLET\",\"transaction_hash\":\"$REFUND_HASH\"}"
+call POST "/v1/orders/$MORDER/refund" 201 -H "Authorization: Bearer $MKEY" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: refund-$MORDER" -d "$refund_body"
+expect '.status == "pending" and .chain == "CELO" and .amount == "7.381818181818181819"'
+REFUND=$(jq -r .id "$workdir/answer")
+call POST "/v1/orders/$MORDER/refund" 201 -H "Authorization: Bearer $MKEY" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: refund-$MORDER" -d "$refund_body"
+expect ".id == \"$REFUND\""
+rpc anvil_mine '["0xa"]' > /dev/null
+for _ in $(seq 1 30); do
+    call GET "/v1/orders/$MORDER" 200 -H "Authorization: Bearer $MKEY"
+    jq -e '.status == "REFUNDED"' "$workdir/answer" > /dev/null && break
+    sleep 1
+done
+expect '.status == "REFUNDED" and .refunds[0].status == "verified" and .timeline[-1].actor == "chain"'
 
 cleanup
 rm -rf "$workdir"

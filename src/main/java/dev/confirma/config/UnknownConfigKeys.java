@@ -27,7 +27,8 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.chains\\.[a-z0-9-]+\\.assets\\.[A-Za-z0-9.]+\\.(contract|decimals|coingecko-id|token-contract|display-name)"),
             Pattern.compile("confirma\\.rates\\.(providers|refresh-interval|max-age|max-deviation-percent|timeout|currencies|coingecko\\.url|coinbase\\.url|pins)"),
             Pattern.compile("confirma\\.rates\\.fixed\\.\"?[A-Za-z0-9]+/[A-Za-z]+\"?"),
-            Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays|connect-timeout|timeout|poll-interval)"));
+            Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays|connect-timeout|timeout|poll-interval)"),
+            Pattern.compile("confirma\\.refunds\\.check-interval"));
 
     void warnOnStart(@Observes StartupEvent event, Config config) {
         TreeSet<String> unknown = new TreeSet<>();
