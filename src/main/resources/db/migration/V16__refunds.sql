@@ -10,6 +10,8 @@ CREATE TABLE refunds (
     amount_base_units NUMERIC(78, 0)              NOT NULL,
     to_address        VARCHAR(42)                 NOT NULL,
     transaction_hash  VARCHAR(66),
+    -- a rejected refund's hash moves here: it counts for nothing, so it is free for the refund it really is
+    rejected_hash     VARCHAR(66),
     status            VARCHAR(16)                 NOT NULL,
     reason            VARCHAR(500),
     requested_by      VARCHAR(64)                 NOT NULL,

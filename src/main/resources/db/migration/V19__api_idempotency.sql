@@ -4,6 +4,8 @@ CREATE TABLE api_idempotency (
     store_id     VARCHAR(36)                 NOT NULL REFERENCES stores (id),
     idem_key     VARCHAR(255)                NOT NULL,
     fingerprint  VARCHAR(64)                 NOT NULL,
+    -- the request that holds the key: only it answers, or frees, the key
+    owner        VARCHAR(36)                 NOT NULL,
     -- null while the first request runs
     status       INT,
     body         TEXT,

@@ -11,6 +11,7 @@ import dev.confirma.payment.OrderTransactions;
 import dev.confirma.refund.RefundView;
 import dev.confirma.refund.Refunds;
 import dev.confirma.shopper.PaymentLinks;
+import dev.confirma.store.Caller;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,7 +31,10 @@ class V1OrderMapper {
     private final PaymentLinks links;
     private final Refunds refunds;
 
-    V1OrderMapper(OrderTransactions transactions, OrderTimeline timeline, PaymentLinks links, Refunds refunds) {
+    private final Caller caller;
+
+    V1OrderMapper(OrderTransactions transactions, OrderTimeline timeline, PaymentLinks links, Refunds refunds, Caller caller) {
+        this.caller = caller;
         this.refunds = refunds;
         this.transactions = transactions;
         this.timeline = timeline;
@@ -74,7 +78,8 @@ class V1OrderMapper {
                 plain(order.orderTotal),
                 order.metadata,
                 order.callbackUrl,
-                links.of(order).url(),
+                // the link carries the order's session token, which may claim a payment: not for a read-only key
+                caller.canWrite() ? links.of(order).url() : null,
                 new V1OrderView.Shipping(address(order.deliveryInfo), order.carrier, order.trackingNumber),
                 payment(order, quotes, paid),
                 refunded.stream().map(V1Refunds.Refund::of).toList(),

@@ -1,5 +1,6 @@
 package dev.confirma.api;
 
+import dev.confirma.chain.evm.TransactionHash;
 import dev.confirma.common.error.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 @Singleton
 class V1Payments {
 
-    private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
     private static final Set<String> FIELDS = Set.of("transaction_hash", "chain", "asset");
 
     private final PaymentClaims claims;
@@ -61,7 +60,7 @@ class V1Payments {
         FieldErrors errors = new FieldErrors();
         V1OrderRequests.unknownFields(node, "", FIELDS, errors);
         Optional<String> hash = errors.readOptional(() -> body.optionalText("transaction_hash", 66));
-        if (hash.isPresent() && !TX_HASH.matcher(hash.get()).matches()) {
+        if (hash.isPresent() && !TransactionHash.isWellFormed(hash.get())) {
             errors.refuse("transaction_hash", "transaction_hash must be 0x followed by 64 hexadecimal digits");
         }
         Optional<String> chainName = errors.readOptional(() -> body.optionalText("chain", 16));
@@ -92,10 +91,12 @@ class V1Payments {
         List<OrderQuote> quotes = OrderQuote.forOrders(List.of(order.id));
         claim.ifPresent(c -> {
             requireQuoted(quotes, c);
-            claims.claim(order, c.hash(), c.chain(), c.asset());
-            // what the shopper says they paid with, as the plugin's claim records it; the chain's verdict replaces it
-            c.chain().ifPresent(chain -> order.blockchain = chain.name());
-            c.asset().ifPresent(asset -> order.paymentMethod = asset);
+            if (claims.claim(order, c.hash(), c.chain(), c.asset()) && order.awaitsPayment()) {
+                // what the shopper says they paid with, as the plugin's claim records it; the chain's verdict replaces it.
+                // The same hash sent again, or for a decided order, changes nothing of how it was paid.
+                c.chain().ifPresent(chain -> order.blockchain = chain.name());
+                c.asset().ifPresent(asset -> order.paymentMethod = asset);
+            }
             Order.flush(); // a concurrent change to this order fails here, as a 409, not at commit
         });
         return new PayView(order.id, order.lifecycleStatus().name(), V1Spelling.of(order.paymentStatus()), links.of(order).url(),

@@ -1,5 +1,6 @@
 package dev.confirma.api;
 
+import dev.confirma.chain.evm.TransactionHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -27,7 +28,6 @@ class V1Refunds {
 
     private static final Set<String> FIELDS = Set.of("amount", "asset", "to_address", "transaction_hash");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-    private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
 
     private final Refunds refunds;
 
@@ -63,7 +63,7 @@ class V1Refunds {
             errors.refuse("to_address", "to_address must be an address: 0x followed by 40 hexadecimal digits");
         }
         Optional<String> hash = errors.readOptional(() -> body.optionalText("transaction_hash", 66));
-        if (hash.isPresent() && !TX_HASH.matcher(hash.get()).matches()) {
+        if (hash.isPresent() && !TransactionHash.isWellFormed(hash.get())) {
             errors.refuse("transaction_hash", "transaction_hash must be 0x followed by 64 hexadecimal digits");
         }
         errors.throwIfAny();

@@ -85,7 +85,7 @@ public class OrderStateMachine {
      * has arrived and waits for its confirmations is not cancelled under it.
      */
     private void cancelUnpaid(Order order, Actor actor, String reason) {
-        if (order.paymentStatus() == PaymentStatus.ON_HOLD && order.amountReceived != null) {
+        if (order.paymentStatus() == PaymentStatus.ON_HOLD && (order.amountReceived != null || order.transactionHash != null)) {
             throw new PaymentUnderwayException(order.id);
         }
         if (order.paymentStatus().isUnpaid() || order.expired()) {

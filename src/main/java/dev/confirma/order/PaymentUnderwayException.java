@@ -6,8 +6,8 @@ import dev.confirma.common.DomainException;
 public class PaymentUnderwayException extends DomainException {
 
     public PaymentUnderwayException(String orderId) {
-        super("Order " + orderId + " has a payment on chain waiting for confirmations and cannot be cancelled now;"
-                + " once it is paid, cancel or refund it as a paid order");
+        super("Order " + orderId + " has a payment on its way (seen on chain, or its transaction hash claimed) and cannot be"
+                + " cancelled now; once the chain has decided it, cancel or refund the order");
     }
 
     @Override

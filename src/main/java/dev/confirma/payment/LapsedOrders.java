@@ -35,6 +35,10 @@ public class LapsedOrders {
     /** Read this far past the window's end first: more than any reorg these chains see, beyond the clock skew allowed. */
     static final Duration READ_PAST = PaymentAttributor.CLOCK_SKEW.plus(Duration.ofHours(1));
 
+    static final int PAGE = 500;
+    /** Pages looked at per run; the next run starts again from the oldest. */
+    static final int PAGES = 20;
+
     private final OrderStateMachine stateMachine;
     private final BlockCursor cursor;
     private final Chains chains;
@@ -56,25 +60,39 @@ public class LapsedOrders {
     /** Returns how many orders were cancelled for the merchant. */
     public int closeLapsed() {
         Map<String, Optional<Instant>> readUntil = new HashMap<>();
-        List<String> lapsed = QuarkusTransaction.requiringNew().call(() -> candidates().stream()
-                .filter(order -> readPast(order, readUntil))
-                .map(order -> order.id)
-                .toList());
-        int closed = OrderExpiry.each(lapsed, stateMachine::closeIfWindowOver);
+        List<String> lapsed = new java.util.ArrayList<>();
+        // page past orders that cannot close yet (a chain switched off, or not read far enough), so they never block the rest
+        for (int page = 0; page < PAGES; page++) {
+            int from = page * PAGE;
+            List<Order> candidates = QuarkusTransaction.requiringNew().call(() -> candidates(from));
+            lapsed.addAll(QuarkusTransaction.requiringNew().call(() -> candidates.stream()
+                    .filter(order -> readPast(order, readUntil)).map(order -> order.id).toList()));
+            if (candidates.size() < PAGE) {
+                break;
+            }
+        }
+        // a payment credited (or a hash claimed) since: the decisions reopen the order, the lapse must not close it first
+        int closed = OrderExpiry.each(lapsed, order -> !paymentUnderway(order) && stateMachine.closeIfWindowOver(order));
         if (closed > 0) {
             LOG.infof("Cancelled %d order(s) whose late-payment window closed unpaid", closed);
         }
         return closed;
     }
 
-    private List<Order> candidates() {
+    private static boolean paymentUnderway(Order order) {
+        return OrderPayment.count("orderId = ?1 and credited = true", order.id) > 0
+                || PaymentClaim.count("id.orderId = ?1", order.id) > 0;
+    }
+
+    private List<Order> candidates(int from) {
         return Order.getEntityManager()
                 .createQuery("select o from Order o where o.expired = true and o.paymentStatus = :cancelled"
-                        + " and o.lifecycleStatus = :created and o.monitoredUntil < :before order by o.monitoredUntil", Order.class)
+                        + " and o.lifecycleStatus = :created and o.monitoredUntil < :before order by o.monitoredUntil, o.id", Order.class)
                 .setParameter("cancelled", PaymentStatus.CANCELLED)
                 .setParameter("created", LifecycleStatus.CREATED)
                 .setParameter("before", clock.instant().minus(READ_PAST))
-                .setMaxResults(500)
+                .setFirstResult(from)
+                .setMaxResults(PAGE)
                 .getResultList();
     }
 
@@ -88,9 +106,11 @@ public class LapsedOrders {
     /** How far the chain is read with every transfer attributed: its cursor's tip, unless a transfer waits. */
     private Optional<Instant> readUntil(String chain) {
         Optional<Protocol> protocol = chains.parse(chain).filter(p -> chains.find(p).map(c -> c.enabled()).orElse(false));
-        if (protocol.isEmpty() || ChainTransfer.count("chain = ?1 and amountChecked = false and removed = false", chain) > 0) {
+        if (protocol.isEmpty()) {
             return Optional.empty();
         }
-        return cursor.tip(protocol.get()).map(BlockCursor.SeenBlock::time);
+        // the tip first: a block read after it is newer than it, and a transfer waiting to be attributed stops the lapse
+        Optional<Instant> tip = cursor.tip(protocol.get()).map(BlockCursor.SeenBlock::time);
+        return ChainTransfer.count("chain = ?1 and amountChecked = false and removed = false", chain) > 0 ? Optional.empty() : tip;
     }
 }

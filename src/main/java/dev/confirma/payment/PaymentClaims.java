@@ -24,17 +24,19 @@ public class PaymentClaims {
      * A transaction hash submitted as the order's payment, on {@code chain} in {@code asset} when
      * named: the order waits for the chain to show it. The same hash again changes nothing; a hash
      * that paid another order is refused. Call inside the transaction that changes the order.
+     * Returns whether the claim is new.
      */
-    public void claim(Order order, String hash, Optional<Protocol> chain, Optional<String> asset) {
+    public boolean claim(Order order, String hash, Optional<Protocol> chain, Optional<String> asset) {
         if (isPaidToAnotherOrder(hash, order.id, chain)) {
             throw new TransactionAlreadyUsedException(hash, chain);
         }
         if (isClaimedBy(hash, order.id)) {
-            return;
+            return false;
         }
         stateMachine.paymentClaimed(order, clock.instant());
         record(hash, order.id, chain.map(Protocol::name).orElse(null), asset.orElse(null));
         order.transactionHash = hash;
+        return true;
     }
 
     /** Whether this order already has this hash (a repeated submission changes nothing). */

@@ -1,5 +1,6 @@
 package dev.confirma.plugin;
 
+import dev.confirma.chain.evm.TransactionHash;
 import dev.confirma.order.PaymentStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.chain.AssetCatalog;
@@ -12,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reads {@code PUT /plugins/checkout/{orderId}} bodies and refuses anything invalid. */
 @Singleton
@@ -20,7 +20,6 @@ public class OrderUpdateRequests {
 
     /** What NUMERIC(38, 18) holds. */
     private static final BigDecimal MAX_CONVERTED_TOTAL = BigDecimal.TEN.pow(20);
-    private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
 
     private final AssetCatalog assets;
     private final Chains chains;
@@ -45,7 +44,7 @@ public class OrderUpdateRequests {
     }
 
     private static String transactionHash(String value) {
-        if (!TX_HASH.matcher(value).matches()) {
+        if (!TransactionHash.isWellFormed(value)) {
             throw ApiException.invalidField("transactionHash", "transactionHash must be 0x followed by 64 hex digits");
         }
         return value.toLowerCase(Locale.ROOT);

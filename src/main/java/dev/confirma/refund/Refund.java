@@ -47,6 +47,10 @@ public class Refund extends PanacheEntityBase {
     @Column(name = "transaction_hash")
     public String transactionHash;
 
+    /** The hash of a refund found not to be one: kept to show, no longer holding the hash. */
+    @Column(name = "rejected_hash")
+    public String rejectedHash;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RefundStatus status;

@@ -9,6 +9,7 @@ public record RefundView(String id, String orderId, String protocol, BigDecimal 
 
     static RefundView of(Refund refund) {
         return new RefundView(refund.id, refund.orderId, refund.protocol, refund.amount.stripTrailingZeros(), refund.asset,
-                refund.toAddress, refund.transactionHash, refund.status, refund.reason, refund.createdAt, refund.verifiedAt);
+                refund.toAddress,
+                refund.transactionHash != null ? refund.transactionHash : refund.rejectedHash, refund.status, refund.reason, refund.createdAt, refund.verifiedAt);
     }
 }

@@ -1,11 +1,13 @@
 package dev.confirma.refund;
 
+import dev.confirma.chain.evm.TransactionHash;
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
 import dev.confirma.chain.ChainUnavailableException;
 import dev.confirma.chain.Chains;
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.evm.EvmAddress;
+import dev.confirma.chain.watch.ChainTransfer;
 import dev.confirma.chain.watch.TransferReceipts;
 import dev.confirma.chain.watch.TransferReceipts.TransferReceipt;
 import dev.confirma.common.Contention;
@@ -33,7 +35,6 @@ import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,11 +47,12 @@ import org.jboss.logging.Logger;
 public class Refunds {
 
     private static final Logger LOG = Logger.getLogger(Refunds.class);
-    private static final Pattern HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
     /** Tries of one write when another request changes the order or takes the hash at the same moment. */
     static final int ATTEMPTS = 3;
     /** Pending refunds checked per run at most; the next run takes the rest. */
     static final int BATCH = 200;
+    /** Pages of pending refunds read per run. */
+    static final int PAGES = 25;
 
     private final OrderStateMachine stateMachine;
     private final TransferReceipts receipts;
@@ -77,6 +79,7 @@ public class Refunds {
         String toAddress = validToAddress(request.toAddress());
         Optional<String> hash = request.transactionHash().map(Refunds::validHash);
         Target target = QuarkusTransaction.requiringNew().call(() -> target(orderId, storeId, request, hash));
+        QuarkusTransaction.requiringNew().run(() -> notAPayment(orderId, toAddress, hash));
         BigInteger baseUnits = validAmount(request.amount(), target.asset());
         RefundVerification.Verdict verdict = hash.isEmpty()
                 ? new RefundVerification.Verdict(RefundStatus.UNVERIFIED, null)
@@ -114,6 +117,22 @@ public class Refunds {
         }));
     }
 
+    /**
+     * A refund goes out of the store: not to one of the order's own payment addresses, and not by
+     * a transaction the watcher recorded paying into a store (the order's payment cited as its refund).
+     */
+    private static void notAPayment(String orderId, String toAddress, Optional<String> hash) {
+        boolean ownAddress = OrderQuote.forOrders(List.of(orderId)).stream().anyMatch(q -> q.address.equalsIgnoreCase(toAddress));
+        if (ownAddress) {
+            throw ApiException.invalidField("to_address", "to_address is one of this order's payment addresses: a refund goes to the"
+                    + " shopper, not back to the store");
+        }
+        hash.filter(h -> ChainTransfer.count("lower(txHash) = ?1", h.toLowerCase(Locale.ROOT)) > 0).ifPresent(h -> {
+            throw ApiException.invalidField("transaction_hash", "transaction_hash " + h + " pays into a store's address: a payment,"
+                    + " not a refund");
+        });
+    }
+
     /** The order's refunds, oldest first. */
     @Transactional
     public List<RefundView> of(String orderId) {
@@ -148,8 +167,21 @@ public class Refunds {
      * enough (verified) or shown not to be the refund (rejected). Returns how many were settled.
      */
     public int checkPending() {
-        List<Refund> pending = QuarkusTransaction.requiringNew().call(() -> Refund.<Refund>find(
-                "status = ?1 order by createdAt", RefundStatus.PENDING).page(0, BATCH).list());
+        int settled = 0;
+        // every pending refund, a page at a time: refunds never mined (a dropped transaction) must not hide newer ones
+        for (int page = 0; page < PAGES; page++) {
+            int index = page;
+            List<Refund> pending = QuarkusTransaction.requiringNew().call(() -> Refund.<Refund>find(
+                    "status = ?1 order by createdAt, id", RefundStatus.PENDING).page(index, BATCH).list());
+            settled += check(pending);
+            if (pending.size() < BATCH) {
+                break;
+            }
+        }
+        return settled;
+    }
+
+    private int check(List<Refund> pending) {
         int settled = 0;
         for (Refund refund : pending) {
             Optional<Asset> asset = catalog.find(new Protocol(refund.protocol), refund.asset);
@@ -194,6 +226,10 @@ public class Refunds {
     }
 
     private void apply(Refund refund, RefundVerification.Verdict verdict) {
+        if (verdict.status() == RefundStatus.REJECTED && refund.transactionHash != null) {
+            refund.rejectedHash = refund.transactionHash;
+            refund.transactionHash = null;
+        }
         refund.status = verdict.status();
         refund.reason = verdict.reason();
         refund.verifiedAt = verdict.status() == RefundStatus.VERIFIED ? clock.instant() : null;
@@ -324,7 +360,7 @@ public class Refunds {
     }
 
     private static String validHash(String value) {
-        if (value == null || !HASH.matcher(value.trim()).matches()) {
+        if (value == null || !TransactionHash.isWellFormed(value.trim())) {
             throw ApiException.invalidField("transaction_hash", "transaction_hash must be 0x and 64 hex digits");
         }
         return value.trim().toLowerCase(Locale.ROOT);

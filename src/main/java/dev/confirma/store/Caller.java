@@ -12,9 +12,17 @@ public class Caller {
     private String keyPrefix;
     private String shopperOrderId;
 
-    public void authenticatedAsStore(Store store, String keyPrefix) {
+    private KeyScopes scopes;
+
+    public void authenticatedAsStore(Store store, String keyPrefix, KeyScopes scopes) {
         this.store = store;
         this.keyPrefix = keyPrefix;
+        this.scopes = scopes;
+    }
+
+    /** Whether the calling key may change anything (a read-only key may not, and is shown nothing that could). */
+    public boolean canWrite() {
+        return store != null && scopes.canWrite();
     }
 
     /** The shown prefix of the key that authenticated the store: who acted, in an order's timeline. */

@@ -29,6 +29,11 @@ public enum KeyScopes {
     }
 
     static KeyScopes ofStored(String stored) {
-        return READ.stored.equals(stored) ? READ : READ_WRITE;
+        for (KeyScopes scopes : values()) {
+            if (scopes.stored.equals(stored)) {
+                return scopes;
+            }
+        }
+        throw new IllegalStateException("an API key's stored scopes are " + stored + ", neither read nor read,write");
     }
 }

@@ -50,7 +50,9 @@ public class StoreRequests {
                 throw ApiException.invalidField(name, name + " is not a field of a key; send {\"scopes\":[\"read\"]} or [\"read\",\"write\"]");
             }
         }
-        java.util.Set<String> scopes = new java.util.TreeSet<>(body.optionalTexts("scopes").orElse(List.of("read", "write")));
+        // a body names its scopes: an empty one must not rotate every key by default
+        java.util.Set<String> scopes = new java.util.TreeSet<>(body.optionalTexts("scopes")
+                .orElseThrow(() -> ApiException.missingField("scopes")));
         if (scopes.equals(java.util.Set.of("read"))) {
             return KeyScopes.READ;
         }

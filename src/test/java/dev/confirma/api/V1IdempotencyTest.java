@@ -89,16 +89,16 @@ class V1IdempotencyTest {
         String key = "order-" + UUID.randomUUID();
         // the first request with this key is running (its server may have died with it)
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO api_idempotency (store_id, idem_key, fingerprint,"
-                        + " created_at, locked_until) VALUES (?1, ?2, ?3, ?4, ?5)")
+                        + " owner, created_at, locked_until) VALUES (?1, ?2, ?3, 'another request', ?4, ?5)")
                 .setParameter(1, store.id()).setParameter(2, key).setParameter(3, "0".repeat(64))
                 .setParameter(4, TestClockProducer.clock().instant())
-                .setParameter(5, TestClockProducer.clock().instant().plusSeconds(60))
+                .setParameter(5, TestClockProducer.clock().instant().plus(Duration.ofMinutes(10)))
                 .executeUpdate());
         DatabaseSnapshot before = DatabaseSnapshot.take();
         post(store, key, MerchantOrders.body()).then().statusCode(409)
                 .body("type", equalTo("urn:confirma:problem:idempotency_key_in_flight"));
         before.assertUnchanged();
-        TestClockProducer.clock().advance(Duration.ofSeconds(61)); // its lease is over: it died
+        TestClockProducer.clock().advance(Duration.ofMinutes(10).plusSeconds(1)); // its lease is over: it died
         post(store, key, MerchantOrders.body()).then().statusCode(201);
     }
 

@@ -92,6 +92,10 @@ class V1PaymentFlowTest {
                 .body("payment.transactions[0].status", equalTo("confirmed"))
                 .body("timeline.status", equalTo(List.of("CREATED", "PAID")))
                 .body("timeline[1].actor", equalTo("chain"));
+        // the same hash again changes nothing of how the order was paid
+        store.asMerchant().body(Map.of("transaction_hash", hash, "chain", "CELO", "asset", "CELO")).post("/v1/orders/" + id + "/pay")
+                .then().statusCode(200);
+        store.asMerchant().get("/v1/orders/" + id).then().body("payment.asset", equalTo("USDC")).body("status", equalTo("PAID"));
         // the same hash for another order: one transaction pays one order
         String other = MerchantOrders.create(store);
         DatabaseSnapshot before = DatabaseSnapshot.take();
@@ -199,6 +203,14 @@ class V1PaymentFlowTest {
         store.asMerchant().body(Map.of("reason", "short payment refunded by hand")).post("/v1/orders/" + shortPaid + "/cancel")
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("payment.status", equalTo("failed"));
         store.asMerchant().get("/v1/orders/" + underway).then().body("status", equalTo("PAID"));
+    }
+
+    @Test
+    void shouldRefuseToCancelAnOrderWhoseHashIsClaimedButNotYetRead() {
+        String id = MerchantOrders.create(store);
+        store.asMerchant().body(Map.of("transaction_hash", Fixtures.randomTxHash())).post("/v1/orders/" + id + "/pay").then().statusCode(200);
+        store.asMerchant().post("/v1/orders/" + id + "/cancel").then().statusCode(409)
+                .body("type", equalTo("urn:confirma:problem:payment_underway"));
     }
 
     @Test

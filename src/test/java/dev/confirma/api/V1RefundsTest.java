@@ -129,6 +129,13 @@ class V1RefundsTest {
                 .body("errors[0].field", equalTo("transaction_hash"));
         before.assertUnchanged();
 
+        // the order's own payment address, or a payment into the store, is no refund
+        store.asMerchant().body(Map.of("amount", usdc(due[0]), "asset", "USDC", "to_address", wallet))
+                .post("/v1/orders/" + id + "/refund").then().statusCode(400).body("errors[0].field", equalTo("to_address"));
+        String payment = store.asMerchant().get("/v1/orders/" + id).then().extract().path("payment.transactions[0].hash");
+        refund(id, due[0], payment).statusCode(400).body("errors[0].field", equalTo("transaction_hash"));
+        before.assertUnchanged();
+
         String hash = AnvilNodes.CELO.payToken("USDC", customer, due[0].divide(BigInteger.TEN));
         AnvilNodes.CELO.mine(10);
         refund(id, due[0].divide(BigInteger.TEN), hash).statusCode(201);

@@ -70,6 +70,20 @@ class LapsedOrdersTest {
     }
 
     @Test
+    void shouldNotCancelAnExpiredOrderWhoseHashIsClaimed() {
+        TestStore store = CeloScene.caughtUpStore(watcher, rates, "Claimed", Fixtures.randomAddress());
+        String order = MerchantOrders.create(store);
+        TestClockProducer.clock().advance(Duration.ofMinutes(15));
+        expiry.cancelExpired();
+        // a hash claimed inside the window, its transaction not seen: the chain still decides the order
+        store.asMerchant().body(java.util.Map.of("transaction_hash", Fixtures.randomTxHash())).post("/v1/orders/" + order + "/pay")
+                .then().statusCode(200);
+        readTheChainAt(Duration.ofHours(27));
+        lapsed.closeLapsed();
+        store.asMerchant().get("/v1/orders/" + order).then().body("status", equalTo("CREATED"));
+    }
+
+    @Test
     void shouldStillCreditAPaymentMadeInsideTheWindowWhenItIsReadLate() {
         String wallet = Fixtures.randomAddress();
         TestStore store = CeloScene.caughtUpStore(watcher, rates, "Late read", wallet);

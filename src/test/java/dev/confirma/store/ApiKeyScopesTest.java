@@ -38,7 +38,10 @@ class ApiKeyScopesTest {
         as(reader).get("/plugins/orders/" + pluginOrder).then().statusCode(200);
         as(reader).queryParam("storeId", store.id()).get("/plugins/orders").then().statusCode(200);
         given().header("Authorization", "Bearer " + reader).get("/v1/orders").then().statusCode(200).body("total_count", equalTo(2));
-        given().header("Authorization", "Bearer " + reader).get("/v1/orders/" + merchantOrder).then().statusCode(200);
+        // no payment link for a read-only key: its session token could claim a payment
+        given().header("Authorization", "Bearer " + reader).get("/v1/orders/" + merchantOrder).then().statusCode(200)
+                .body("payment_url", org.hamcrest.Matchers.nullValue());
+        store.asMerchant().get("/v1/orders/" + merchantOrder).then().body("payment_url", org.hamcrest.Matchers.notNullValue());
         as(reader).get("/v1/rates").then().statusCode(200);
 
         DatabaseSnapshot before = DatabaseSnapshot.take();
@@ -95,6 +98,8 @@ class ApiKeyScopesTest {
             Fixtures.asOperator().body(Map.of("scopes", scopes)).post("/admin/stores/" + store.id() + "/api-keys").then()
                     .statusCode(400).body("error.field", equalTo("scopes"));
         }
+        Fixtures.asOperator().body(Map.of()).post("/admin/stores/" + store.id() + "/api-keys").then()
+                .statusCode(400).body("error.field", equalTo("scopes")); // an empty body does not rotate every key
         Fixtures.asOperator().body(Map.of("scope", List.of("read"))).post("/admin/stores/" + store.id() + "/api-keys").then()
                 .statusCode(400).body("error.field", equalTo("scope"));
         before.assertUnchanged();

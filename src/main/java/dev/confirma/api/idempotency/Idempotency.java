@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -33,8 +34,11 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     static final Duration KEPT = Duration.ofHours(24);
-    /** A request still running after this has died with its server: its key is free again. */
-    static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * A request still running after this has died with its server: its key is free again. Longer
+     * than any request runs (a bulk of 100, a refund read from a slow chain with failover).
+     */
+    static final Duration LEASE = Duration.ofMinutes(10);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final ObjectMapper json;
@@ -57,7 +61,8 @@ public class Idempotency {
             throw ApiException.invalidField(HEADER, HEADER + " must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = Secrets.sha256Hex(method + " " + path + "\n" + (body == null ? "" : CanonicalJson.sha256(body)));
-        Optional<Response> known = claim(storeId, key, fingerprint);
+        String owner = UUID.randomUUID().toString();
+        Optional<Response> known = claim(storeId, key, fingerprint, owner);
         if (known.isPresent()) {
             return known.get();
         }
@@ -65,24 +70,23 @@ public class Idempotency {
         try {
             answer = json.writeValueAsString(request.get());
         } catch (RuntimeException | JsonProcessingException failed) {
-            QuarkusTransaction.requiringNew().run(() -> IdempotentRequest.deleteById(new IdempotentRequest.Key(storeId, key)));
+            QuarkusTransaction.requiringNew().run(() -> IdempotentRequest.delete("key.storeId = ?1 and key.key = ?2 and owner = ?3",
+                    storeId, key, owner));
             if (failed instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException("an answer could not be written as JSON", failed);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            IdempotentRequest row = IdempotentRequest.findById(new IdempotentRequest.Key(storeId, key));
-            row.status = status;
-            row.body = answer;
-        });
+        // only this request's claim takes the answer: one whose lease ran out and was taken over keeps the new owner's
+        QuarkusTransaction.requiringNew().run(() -> IdempotentRequest.update(
+                "status = ?1, body = ?2 where key.storeId = ?3 and key.key = ?4 and owner = ?5", status, answer, storeId, key, owner));
         return answered(status, answer, false);
     }
 
     /** Takes the key for this request (committed at once, so a twin sees it), or the answer it already has. */
-    private Optional<Response> claim(String storeId, String key, String fingerprint) {
+    private Optional<Response> claim(String storeId, String key, String fingerprint, String owner) {
         try {
-            return Contention.retrying(3, () -> QuarkusTransaction.requiringNew().call(() -> take(storeId, key, fingerprint)));
+            return Contention.retrying(3, () -> QuarkusTransaction.requiringNew().call(() -> take(storeId, key, fingerprint, owner)));
         } catch (RuntimeException e) {
             if (Contention.isRace(e)) {
                 throw inFlight();
@@ -91,7 +95,7 @@ public class Idempotency {
         }
     }
 
-    private Optional<Response> take(String storeId, String key, String fingerprint) {
+    private Optional<Response> take(String storeId, String key, String fingerprint, String owner) {
         Instant now = clock.instant();
         IdempotentRequest.Key id = new IdempotentRequest.Key(storeId, key);
         IdempotentRequest known = IdempotentRequest.findById(id);
@@ -109,6 +113,7 @@ public class Idempotency {
             IdempotentRequest row = new IdempotentRequest();
             row.key = id;
             row.fingerprint = fingerprint;
+            row.owner = owner;
             row.createdAt = now;
             row.lockedUntil = now.plus(LEASE);
             row.persist();

@@ -21,6 +21,9 @@ class IdempotentRequest extends PanacheEntityBase {
     @Column(nullable = false)
     String fingerprint;
 
+    @Column(nullable = false)
+    String owner;
+
     @Column
     Integer status;
 

@@ -71,7 +71,7 @@ public class AccessFilters {
             throw new ApiException(403, "insufficient_scope", "This API key is read-only (scopes: read): it may only GET;"
                     + " use a key with scopes read,write to change anything", null);
         }
-        caller.authenticatedAsStore(known.store(), known.keyPrefix());
+        caller.authenticatedAsStore(known.store(), known.keyPrefix(), known.scopes());
     }
 
     /** The one store endpoint a shopper may call, with the order's session token instead of a key. */
