@@ -2,7 +2,6 @@ package dev.confirma.api;
 
 import dev.confirma.order.PaymentStatus;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The merchant API's spelling of a payment status: snake_case, like the rest of /v1 ({@code on_hold}). */
 final class V1Spelling {
@@ -12,14 +11,5 @@ final class V1Spelling {
 
     static String of(PaymentStatus status) {
         return status.name().toLowerCase(Locale.ROOT);
-    }
-
-    static Optional<PaymentStatus> paymentStatus(String text) {
-        for (PaymentStatus status : PaymentStatus.values()) {
-            if (of(status).equals(text)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
     }
 }

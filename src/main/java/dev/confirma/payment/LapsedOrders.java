@@ -16,10 +16,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,13 +62,18 @@ public class LapsedOrders {
     /** Returns how many orders were cancelled for the merchant. */
     public int closeLapsed() {
         Map<String, Optional<Instant>> readUntil = new HashMap<>();
-        List<String> lapsed = new java.util.ArrayList<>();
+        List<String> lapsed = new ArrayList<>();
         // page past orders that cannot close yet (a chain switched off, or not read far enough), so they never block the rest
         for (int page = 0; page < PAGES; page++) {
             int from = page * PAGE;
             List<Order> candidates = QuarkusTransaction.requiringNew().call(() -> candidates(from));
-            lapsed.addAll(QuarkusTransaction.requiringNew().call(() -> candidates.stream()
-                    .filter(order -> readPast(order, readUntil)).map(order -> order.id).toList()));
+            lapsed.addAll(QuarkusTransaction.requiringNew().call(() -> {
+                // the page's quoted chains in one query, not one per order
+                Map<String, List<String>> chainsOf = OrderQuote.forOrders(candidates.stream().map(o -> o.id).toList()).stream()
+                        .collect(Collectors.groupingBy(q -> q.id.orderId, Collectors.mapping(q -> q.id.protocol, Collectors.toList())));
+                return candidates.stream().filter(order -> readPast(order, chainsOf.getOrDefault(order.id, List.of()), readUntil))
+                        .map(order -> order.id).toList();
+            }));
             if (candidates.size() < PAGE) {
                 break;
             }
@@ -97,9 +104,9 @@ public class LapsedOrders {
     }
 
     /** Whether every chain the order was quoted on is read, and attributed, past its window by {@link #READ_PAST}. */
-    private boolean readPast(Order order, Map<String, Optional<Instant>> readUntil) {
+    private boolean readPast(Order order, List<String> quotedChains, Map<String, Optional<Instant>> readUntil) {
         Instant needed = order.monitoredUntil.plus(READ_PAST);
-        return OrderQuote.forOrders(List.of(order.id)).stream().map(q -> q.id.protocol).distinct()
+        return quotedChains.stream().distinct()
                 .allMatch(chain -> readUntil.computeIfAbsent(chain, this::readUntil).map(at -> at.isAfter(needed)).orElse(false));
     }
 

@@ -9,6 +9,7 @@ import dev.confirma.payment.OrderPricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.Contention;
 import dev.confirma.common.json.CanonicalJson;
+import dev.confirma.common.text.IdempotencyKeys;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.common.DomainException;
 import dev.confirma.rates.UnpricedCurrencyException;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Turns a plugin's checkout into an order, at most once: the same shop order posted again
@@ -37,7 +37,6 @@ public class CheckoutService {
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     /** Attempts after a lost race: each sees what the winner committed, so a second loss is rare and a third rarer. */
     private static final int RACE_ATTEMPTS = 3;
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final CheckoutRequests requests;
     private final OrderPricing pricing;
@@ -244,7 +243,7 @@ public class CheckoutService {
     }
 
     private static String validKey(String key) {
-        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+        if (!IdempotencyKeys.isWellFormed(key)) {
             throw ApiException.invalidField("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
         return key;

@@ -7,6 +7,7 @@ import dev.confirma.common.Contention;
 import dev.confirma.common.Secrets;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.common.json.CanonicalJson;
+import dev.confirma.common.text.IdempotencyKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on the merchant API's POSTs, as Stripe does it: the first request with
@@ -39,7 +39,6 @@ public class Idempotency {
      * than any request runs (a bulk of 100, a refund read from a slow chain with failover).
      */
     static final Duration LEASE = Duration.ofMinutes(10);
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -57,7 +56,7 @@ public class Idempotency {
         if (key == null) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(request.get()).build();
         }
-        if (!KEY.matcher(key).matches()) {
+        if (!IdempotencyKeys.isWellFormed(key)) {
             throw ApiException.invalidField(HEADER, HEADER + " must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = Secrets.sha256Hex(method + " " + path + "\n" + (body == null ? "" : CanonicalJson.sha256(body)));
