@@ -15,7 +15,9 @@ record NewOrder(
         BigDecimal tax,
         BigDecimal shipping,
         Optional<String> callbackUrl,
-        Duration expiresIn) {
+        Duration expiresIn,
+        /* the shopper's address, as the merchant's server saw it: for the fraud rules */
+        Optional<String> clientIp) {
 
     record Item(String sku, int quantity, BigDecimal unitPrice, Optional<String> description) {
 

@@ -77,11 +77,12 @@ class V1OrderActions {
             case RESOLVE -> resolveTarget(order, request.outcomeRefunded());
             default -> action.target;
         };
-        stateMachine.moveByStore(order, target, actor, request.reason().orElse(null));
         if (action == Action.FULFILL || action == Action.SHIP) {
+            // before the move: its event shows the order shipped with them (a refused move rolls them back)
             request.carrier().ifPresent(carrier -> order.carrier = carrier);
             request.trackingNumber().ifPresent(number -> order.trackingNumber = number);
         }
+        stateMachine.moveByStore(order, target, actor, request.reason().orElse(null));
         Order.flush(); // a concurrent change to this order fails here, as a 409, not at commit
         return order;
     }

@@ -2,6 +2,7 @@ package dev.confirma.api;
 
 import dev.confirma.chain.evm.PaymentUri;
 import dev.confirma.common.Money;
+import dev.confirma.fraud.FraudReviews;
 import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.Order;
 import dev.confirma.order.OrderItem;
@@ -32,8 +33,11 @@ class V1OrderMapper {
     private final Refunds refunds;
 
     private final Caller caller;
+    private final FraudReviews fraudReviews;
 
-    V1OrderMapper(OrderTransactions transactions, OrderTimeline timeline, PaymentLinks links, Refunds refunds, Caller caller) {
+    V1OrderMapper(OrderTransactions transactions, OrderTimeline timeline, PaymentLinks links, Refunds refunds, Caller caller,
+                  FraudReviews fraudReviews) {
+        this.fraudReviews = fraudReviews;
         this.caller = caller;
         this.refunds = refunds;
         this.transactions = transactions;
@@ -47,6 +51,16 @@ class V1OrderMapper {
 
     /** A page of orders: quotes, transactions, items and timelines in a query or two each, whatever the page's size. */
     List<V1OrderView> toViews(List<Order> orders) {
+        // the link carries the order's session token, which may claim a payment: not for a read-only key
+        return toViews(orders, caller.canWrite());
+    }
+
+    /** Orders as an event shows them: outside any request, and without the payment link (its token may claim a payment). */
+    V1OrderView toEventView(Order order) {
+        return toViews(List.of(order), false).get(0);
+    }
+
+    private List<V1OrderView> toViews(List<Order> orders, boolean withLinks) {
         List<String> ids = orders.stream().map(o -> o.id).toList();
         if (ids.isEmpty()) {
             return List.of();
@@ -56,13 +70,15 @@ class V1OrderMapper {
         Map<String, List<OrderItem>> items = OrderItem.forOrders(ids);
         Map<String, List<OrderTimeline.Step>> timelines = timeline.of(orders);
         Map<String, List<RefundView>> refunded = refunds.of(ids);
+        Map<String, FraudReviews.Review> reviews = fraudReviews.of(ids);
         return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
                 paid.getOrDefault(order.id, List.of()), items.getOrDefault(order.id, List.of()), timelines.get(order.id),
-                refunded.getOrDefault(order.id, List.of()))).toList();
+                refunded.getOrDefault(order.id, List.of()), reviews.get(order.id), withLinks)).toList();
     }
 
     private V1OrderView toView(Order order, List<OrderQuote> quotes, List<OrderTransactions.Transaction> paid,
-                               List<OrderItem> items, List<OrderTimeline.Step> steps, List<RefundView> refunded) {
+                               List<OrderItem> items, List<OrderTimeline.Step> steps, List<RefundView> refunded,
+                               FraudReviews.Review review, boolean withLink) {
         boolean fromApi = madeHere(order);
         return new V1OrderView(
                 order.id,
@@ -78,15 +94,16 @@ class V1OrderMapper {
                 plain(order.orderTotal),
                 order.metadata,
                 order.callbackUrl,
-                // the link carries the order's session token, which may claim a payment: not for a read-only key
-                caller.canWrite() ? links.of(order).url() : null,
+                withLink ? links.of(order).url() : null,
                 new V1OrderView.Shipping(address(order.deliveryInfo), order.carrier, order.trackingNumber),
                 payment(order, quotes, paid),
                 refunded.stream().map(V1Refunds.Refund::of).toList(),
                 steps.stream().map(step -> new V1OrderView.Step(step.status().name(), step.at(), step.actor(),
                         step.reason())).toList(),
                 order.createdAt,
-                order.updatedAt);
+                order.updatedAt,
+                review == null ? null : new V1OrderView.FraudReview(review.score(), review.threshold(), review.flagged(),
+                        review.fired(), review.held()));
     }
 
     /** Made through /v1: such an order is its own shop order (a plugin's ecommerce type may be any name, "api" included). */

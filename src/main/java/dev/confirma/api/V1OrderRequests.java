@@ -26,7 +26,8 @@ class V1OrderRequests {
     private static final int MAX_METADATA_CHARS = 8192;
     private static final Duration MIN_EXPIRES_IN = Duration.ofMinutes(1);
     private static final Set<String> FIELDS = Set.of("customer_id", "items", "shipping_address", "metadata", "currency", "tax",
-            "shipping", "callback_url", "expires_in");
+            "shipping", "callback_url", "expires_in",
+            "client_ip");
     private static final Set<String> ITEM_FIELDS = Set.of("sku", "quantity", "unit_price", "description");
     private static final Set<String> ADDRESS_FIELDS = Set.of("first_name", "last_name", "email", "line1", "line2", "city",
             "state", "postal_code", "country");
@@ -65,6 +66,13 @@ class V1OrderRequests {
         Optional<String> callbackUrl = errors.readOptional(() -> body.optionalHttpUrl("callback_url")
                 .map(url -> callbackTargets.requirePublic(url, "callback_url")));
         Duration expiresIn = expiresIn(node.get("expires_in"), errors);
+        Optional<String> clientIp = errors.readOptional(() -> body.optionalText("client_ip", 64)).flatMap(ip -> {
+            Optional<String> canonical = ClientAddress.canonical(ip);
+            if (canonical.isEmpty()) {
+                errors.refuse("client_ip", "client_ip must be an IPv4 or IPv6 address, such as 203.0.113.7");
+            }
+            return canonical;
+        });
         if (errors.isEmpty()) {
             BigDecimal total = items.stream().map(NewOrder.Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add).add(tax).add(shipping);
             if (total.signum() <= 0) {
@@ -75,7 +83,8 @@ class V1OrderRequests {
             }
         }
         errors.throwIfAny();
-        return new NewOrder(customerId, items, address, metadata, currency.orElseThrow(), tax, shipping, callbackUrl, expiresIn);
+        return new NewOrder(customerId, items, address, metadata, currency.orElseThrow(), tax, shipping, callbackUrl, expiresIn,
+                clientIp);
     }
 
     private static List<NewOrder.Item> items(JsonRequest body, JsonNode node, FieldErrors errors) {

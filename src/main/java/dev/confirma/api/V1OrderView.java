@@ -30,7 +30,13 @@ public record V1OrderView(
         List<V1Refunds.Refund> refunds,
         List<Step> timeline,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        /* the fraud screening's verdict; null when the store had no rules when the order was made */
+        FraudReview fraudReview) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record FraudReview(int score, int threshold, boolean flagged, List<String> rulesFired, boolean held) {
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Item(String sku, int quantity, String unitPrice, String description, String amount) {

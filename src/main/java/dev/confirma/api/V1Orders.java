@@ -2,6 +2,7 @@ package dev.confirma.api;
 
 import dev.confirma.common.error.Problem;
 import dev.confirma.common.error.ApiException;
+import dev.confirma.fraud.FraudScreen;
 import dev.confirma.order.Actor;
 import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.Order;
@@ -29,8 +30,10 @@ class V1Orders {
     private final OrderStateMachine stateMachine;
     private final CheckoutConfig config;
     private final Clock clock;
+    private final FraudScreen fraud;
 
-    V1Orders(OrderPricing pricing, OrderStateMachine stateMachine, CheckoutConfig config, Clock clock) {
+    V1Orders(OrderPricing pricing, OrderStateMachine stateMachine, CheckoutConfig config, Clock clock, FraudScreen fraud) {
+        this.fraud = fraud;
         this.pricing = pricing;
         this.stateMachine = stateMachine;
         this.config = config;
@@ -93,6 +96,8 @@ class V1Orders {
             new OrderItem(orderId, line + 1, item.sku(), item.quantity(), item.unitPrice(), item.description().orElse(null)).persist();
         }
         pricing.attach(order, store, reserved);
+        fraud.screen(order, request.clientIp());
+        stateMachine.announceCreated(order);
         return orderId;
     }
 

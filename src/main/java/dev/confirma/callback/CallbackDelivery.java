@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One callback event to one order's {@code callbackUrl}: an outbox row, written in the
- * transaction of the status change it announces, kept after it is delivered or dead.
+ * One callback event to one target, an order's {@code callbackUrl} or a webhook subscription:
+ * an outbox row, written in the transaction of the change it announces, kept after it is
+ * delivered or dead.
  */
 @Entity
 @Table(name = "callback_deliveries")
@@ -39,7 +40,8 @@ public class CallbackDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public String id;
 
-    @Column(name = "order_id", nullable = false)
+    /** The order the event is about; null for a subscription's test event. */
+    @Column(name = "order_id")
     public String orderId;
 
     @Column(name = "store_id", nullable = false)
@@ -51,11 +53,16 @@ public class CallbackDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public String event;
 
-    @Column(name = "payment_status", nullable = false)
+    /** The Cryptum callback's paymentStatus and message; null for a subscription's events. */
+    @Column(name = "payment_status")
     public String paymentStatus;
 
-    @Column(nullable = false)
+    @Column
     public String message;
+
+    /** The subscription it goes to; null when it goes to the order's {@code callbackUrl}. */
+    @Column(name = "subscription_id")
+    public String subscriptionId;
 
     @Column(nullable = false)
     public String url;
@@ -89,8 +96,9 @@ public class CallbackDelivery extends PanacheEntityBase {
         return find("id", id).firstResultOptional();
     }
 
+    /** An order's callbacks to its {@code callbackUrl} (its subscriptions' events are theirs). */
     public static List<CallbackDelivery> forOrder(String orderId) {
-        return list("orderId = ?1 order by seq", orderId);
+        return list("orderId = ?1 and subscriptionId is null order by seq", orderId);
     }
 
     public static List<CallbackDelivery> bySeq(Collection<Long> seqs) {

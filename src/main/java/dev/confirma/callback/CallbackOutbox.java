@@ -5,12 +5,15 @@ import dev.confirma.common.error.ApiException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The callback outbox: a row per event to send, written in the transaction of the change it
- * announces; also queues redeliveries. What events there are and what they say is the
- * adapters' ({@code plugin.PluginCallbacks}).
+ * The callback outbox: a row per event and target, written in the transaction of the change it
+ * announces; also queues redeliveries. Targets are an order's {@code callbackUrl} and the
+ * store's webhook subscriptions. What events there are and what they say is the adapters'
+ * ({@code plugin.PluginCallbacks}, {@code api.V1Events}).
  */
 @Singleton
 public class CallbackOutbox {
@@ -45,6 +48,46 @@ public class CallbackOutbox {
     }
 
     /**
+     * Queues {@code event} to every enabled subscription of the store that receives it, in the
+     * caller's transaction, and returns how many. The body is rendered once, with the event's id
+     * (also every delivery's {@code webhook-id}), and only when some subscription wants it.
+     */
+    public int fanOut(String storeId, String orderId, String event, Instant at, Function<String, String> body) {
+        List<WebhookSubscription> receiving = WebhookSubscription.receiving(storeId, event);
+        if (receiving.isEmpty()) {
+            return 0;
+        }
+        String eventId = eventId();
+        String rendered = body.apply(eventId);
+        receiving.forEach(subscription -> toSubscription(subscription, orderId, event, eventId, rendered, at));
+        return receiving.size();
+    }
+
+    /** A new event id: {@code evt_} and 24 random characters. */
+    static String eventId() {
+        return "evt_" + Secrets.randomToken(18);
+    }
+
+    CallbackDelivery toSubscription(WebhookSubscription subscription, String orderId, String event, String eventId, String body,
+                                    Instant at) {
+        CallbackDelivery delivery = new CallbackDelivery();
+        delivery.id = UUID.randomUUID().toString();
+        delivery.orderId = orderId;
+        delivery.storeId = subscription.storeId;
+        delivery.subscriptionId = subscription.id;
+        delivery.webhookId = eventId;
+        delivery.event = event;
+        delivery.url = subscription.url;
+        delivery.body = body;
+        delivery.state = CallbackDelivery.State.PENDING;
+        delivery.attemptCount = 0;
+        delivery.nextAttemptAt = at;
+        delivery.createdAt = at;
+        delivery.persist();
+        return delivery;
+    }
+
+    /**
      * A new delivery of a finished (delivered or dead) one: the same webhook-id and the same
      * body bytes, so a receiver that deduplicates on webhook-id treats it as the same event,
      * with a fresh retry schedule. It is linked to the first delivery of the event.
@@ -63,6 +106,7 @@ public class CallbackOutbox {
         copy.paymentStatus = original.paymentStatus;
         copy.message = original.message;
         copy.url = original.url;
+        copy.subscriptionId = original.subscriptionId;
         copy.body = original.body;
         copy.state = CallbackDelivery.State.PENDING;
         copy.attemptCount = 0;

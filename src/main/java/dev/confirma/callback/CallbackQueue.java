@@ -8,7 +8,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -25,15 +28,17 @@ public class CallbackQueue {
     static final int MAX_ERROR = 500;
 
     /**
-     * Due rows, oldest first, at most one per order (the earliest one still pending: a later
-     * event waits until the earlier one is delivered or dead). SKIP LOCKED lets several server
+     * Due rows, oldest first, at most one per order and target (the earliest one still pending:
+     * a later event of an order waits until the earlier one to the same target is delivered or
+     * dead; a subscription's test events have no order and wait for nothing). SKIP LOCKED lets several server
      * instances claim at once without waiting for, or taking, each other's rows; H2 2.x and
      * PostgreSQL both accept it, so there is one query for both.
      */
     private static final String DUE = "SELECT d.seq FROM callback_deliveries d"
             + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?1"
             + " AND NOT EXISTS (SELECT 1 FROM callback_deliveries e"
-            + " WHERE e.order_id = d.order_id AND e.state = 'PENDING' AND e.seq < d.seq)"
+            + " WHERE e.order_id = d.order_id AND e.state = 'PENDING' AND e.seq < d.seq"
+            + " AND COALESCE(e.subscription_id, '') = COALESCE(d.subscription_id, ''))"
             + " ORDER BY d.seq FETCH FIRST " + BATCH + " ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private final Clock clock;
@@ -41,8 +46,11 @@ public class CallbackQueue {
     private final CallbackBodies bodies;
     private final RetrySchedule schedule;
     private final Duration lease;
+    private final SubscriptionHealth health;
 
-    CallbackQueue(Clock clock, ApiKeys apiKeys, CallbackBodies bodies, RetrySchedule schedule, CallbacksConfig config) {
+    CallbackQueue(Clock clock, ApiKeys apiKeys, CallbackBodies bodies, RetrySchedule schedule, CallbacksConfig config,
+                  SubscriptionHealth health) {
+        this.health = health;
         this.bodies = bodies;
         this.apiKeys = apiKeys;
         this.clock = clock;
@@ -55,7 +63,8 @@ public class CallbackQueue {
      * A claimed delivery: everything needed to send it, read in the claiming transaction.
      * {@code apiKey}: the store's key for the x-api-key header, or null when none can be sent.
      */
-    public record Claimed(long seq, String id, String url, String webhookId, String body, String secret, String apiKey) {
+    public record Claimed(long seq, String id, String url, String webhookId, String body, String secret, String apiKey,
+                          Map<String, String> extraHeaders) {
     }
 
     /**
@@ -73,16 +82,39 @@ public class CallbackQueue {
                 return List.of();
             }
             List<CallbackDelivery> due = CallbackDelivery.bySeq(seqs.stream().map(Number::longValue).toList());
-            return due.stream().map(delivery -> {
-                if (delivery.body == null) {
-                    delivery.body = bodies.render(delivery);
-                }
-                delivery.nextAttemptAt = now.plus(lease);
-                Store store = Store.findById(delivery.storeId);
-                return new Claimed(delivery.seq, delivery.id, delivery.url, delivery.webhookId, delivery.body, store.webhookSecret,
-                        apiKeys.forCallbacks(store.id).orElse(null));
-            }).toList();
+            List<Claimed> claimed = new ArrayList<>();
+            for (CallbackDelivery delivery : due) {
+                claim(delivery, now).ifPresent(claimed::add);
+            }
+            return claimed;
         });
+    }
+
+    private Optional<Claimed> claim(CallbackDelivery delivery, Instant now) {
+        if (delivery.subscriptionId != null) {
+            return claimForSubscription(delivery, now);
+        }
+        if (delivery.body == null) {
+            delivery.body = bodies.render(delivery);
+        }
+        delivery.nextAttemptAt = now.plus(lease);
+        Store store = Store.findById(delivery.storeId);
+        return Optional.of(new Claimed(delivery.seq, delivery.id, delivery.url, delivery.webhookId, delivery.body,
+                store.webhookSecret, apiKeys.forCallbacks(store.id).orElse(null), Map.of()));
+    }
+
+    /** Signed with the subscription's secret, with its headers; a subscription no longer enabled gets nothing more. */
+    private Optional<Claimed> claimForSubscription(CallbackDelivery delivery, Instant now) {
+        WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
+        if (subscription.deletedAt != null || !subscription.enabled) {
+            String why = subscription.deletedAt != null ? "the subscription was deleted" : "the subscription is disabled";
+            recordAttempt(delivery.seq, now, CallbackSender.Outcome.failed(0, "not sent: " + why));
+            finish(delivery, CallbackDelivery.State.DEAD, now);
+            return Optional.empty();
+        }
+        delivery.nextAttemptAt = now.plus(lease);
+        return Optional.of(new Claimed(delivery.seq, delivery.id, subscription.url, delivery.webhookId, delivery.body,
+                subscription.secret, null, WebhookHeaders.parse(subscription.headers)));
     }
 
     /** Records an attempt and decides what follows: delivered, dead, or the next attempt's time. */
@@ -90,15 +122,7 @@ public class CallbackQueue {
         QuarkusTransaction.requiringNew().run(() -> {
             CallbackDelivery delivery = CallbackDelivery.findById(seq);
             Instant now = clock.instant();
-            CallbackAttempt attempt = new CallbackAttempt();
-            attempt.id = UUID.randomUUID().toString();
-            attempt.deliverySeq = seq;
-            attempt.attemptedAt = attemptedAt;
-            attempt.statusCode = outcome.statusCode().orElse(null);
-            attempt.latencyMs = outcome.latencyMillis();
-            attempt.responseExcerpt = outcome.responseExcerpt();
-            attempt.error = truncate(error(outcome));
-            attempt.persist();
+            CallbackAttempt attempt = recordAttempt(seq, attemptedAt, outcome);
             if (delivery.state != CallbackDelivery.State.PENDING) {
                 return; // a duplicate attempt after a lease ran out: the delivery was already settled
             }
@@ -117,7 +141,23 @@ public class CallbackQueue {
                                     delivery.orderId, delivery.attemptCount, attempt.error != null ? attempt.error : "HTTP " + attempt.statusCode);
                         });
             }
+            if (delivery.subscriptionId != null) {
+                health.afterAttempt(delivery, attemptedAt, now);
+            }
         });
+    }
+
+    private CallbackAttempt recordAttempt(long seq, Instant attemptedAt, CallbackSender.Outcome outcome) {
+        CallbackAttempt attempt = new CallbackAttempt();
+        attempt.id = UUID.randomUUID().toString();
+        attempt.deliverySeq = seq;
+        attempt.attemptedAt = attemptedAt;
+        attempt.statusCode = outcome.statusCode().orElse(null);
+        attempt.latencyMs = outcome.latencyMillis();
+        attempt.responseExcerpt = outcome.responseExcerpt();
+        attempt.error = truncate(error(outcome));
+        attempt.persist();
+        return attempt;
     }
 
     private static void finish(CallbackDelivery delivery, CallbackDelivery.State state, Instant now) {

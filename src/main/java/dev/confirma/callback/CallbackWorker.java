@@ -90,7 +90,9 @@ public class CallbackWorker {
         URI url = URI.create(claimed.url());
         try {
             InetAddress address = targets.resolve(url);
-            Map<String, String> headers = new LinkedHashMap<>(CallbackSignatures.headers(claimed.secret(), claimed.webhookId(), at, body));
+            // a subscription's own headers first: the signature headers are Confirma's, never overridden
+            Map<String, String> headers = new LinkedHashMap<>(claimed.extraHeaders());
+            headers.putAll(CallbackSignatures.headers(claimed.secret(), claimed.webhookId(), at, body));
             if (claimed.apiKey() != null) {
                 // the Cryptum WooCommerce plugin answers 401 to a callback without its own API key
                 headers.put("x-api-key", claimed.apiKey());

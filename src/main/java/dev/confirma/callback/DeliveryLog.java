@@ -10,6 +10,8 @@ public record DeliveryLog(
         String id,
         String orderId,
         String storeId,
+        /* the webhook subscription it went to; null for the order's callbackUrl */
+        String subscriptionId,
         String webhookId,
         String event,
         String paymentStatus,
@@ -37,7 +39,7 @@ public record DeliveryLog(
         Map<Long, List<Attempt>> attempts = CallbackAttempt.forDeliveries(deliveries.stream().map(d -> d.seq).toList()).stream()
                 .collect(Collectors.groupingBy(a -> a.deliverySeq, Collectors.mapping(
                         a -> new Attempt(a.attemptedAt, a.statusCode, a.latencyMs, a.responseExcerpt, a.error), Collectors.toList())));
-        return deliveries.stream().map(d -> new DeliveryLog(d.id, d.orderId, d.storeId, d.webhookId, d.event, d.paymentStatus,
+        return deliveries.stream().map(d -> new DeliveryLog(d.id, d.orderId, d.storeId, d.subscriptionId, d.webhookId, d.event, d.paymentStatus,
                 d.url, d.state.wire(), d.attemptCount, d.state == CallbackDelivery.State.PENDING ? d.nextAttemptAt : null,
                 d.createdAt, d.finishedAt, d.redeliveryOf, d.body, attempts.getOrDefault(d.seq, List.of()))).toList();
     }

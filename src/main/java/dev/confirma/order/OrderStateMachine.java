@@ -19,9 +19,12 @@ public class OrderStateMachine {
     private final Clock clock;
     private final Event<PaymentStatusChanged> changes;
     private final Event<LifecycleStatusChanged> lifecycleChanges;
+    private final Event<OrderCreated> creations;
 
-    OrderStateMachine(Clock clock, Event<PaymentStatusChanged> changes, Event<LifecycleStatusChanged> lifecycleChanges) {
+    OrderStateMachine(Clock clock, Event<PaymentStatusChanged> changes, Event<LifecycleStatusChanged> lifecycleChanges,
+                      Event<OrderCreated> creations) {
         this.clock = clock;
+        this.creations = creations;
         this.changes = changes;
         this.lifecycleChanges = lifecycleChanges;
     }
@@ -34,6 +37,11 @@ public class OrderStateMachine {
         order.setPaymentStatus(initial);
         order.setLifecycleStatus(LifecycleStatus.CREATED);
         order.createdBy = actor.name();
+    }
+
+    /** Announces an order {@link #open opened} and written whole, in the transaction that wrote it. */
+    public void announceCreated(Order order) {
+        creations.fire(new OrderCreated(order.id, order.storeId, order.createdAt));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.confirma.plugin;
 
+import dev.confirma.fraud.FraudScreen;
 import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.Actor;
 import dev.confirma.order.Order;
@@ -41,11 +42,13 @@ public class CheckoutService {
     private final CheckoutRequests requests;
     private final OrderPricing pricing;
     private final OrderStateMachine stateMachine;
+    private final FraudScreen fraud;
     private final CheckoutConfig config;
     private final Clock clock;
 
     CheckoutService(CheckoutRequests requests, OrderPricing pricing, OrderStateMachine stateMachine, CheckoutConfig config,
-                    Clock clock) {
+                    Clock clock, FraudScreen fraud) {
+        this.fraud = fraud;
         this.requests = requests;
         this.pricing = pricing;
         this.stateMachine = stateMachine;
@@ -216,6 +219,9 @@ public class CheckoutService {
         stateMachine.open(order, checkout.initialStatus(), actor);
         order.persist();
         pricing.attach(order, store, prices);
+        // a plugin's checkout comes from the shop's server: it has no shopper address to give
+        fraud.screen(order, Optional.empty());
+        stateMachine.announceCreated(order);
         return order;
     }
 

@@ -48,7 +48,7 @@ class PackageGraphTest {
         noClasses().that().resideInAPackage("dev.confirma.order..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.confirma.plugin..", "dev.confirma.api..", "dev.confirma.refund..", "dev.confirma.shopper..", "dev.confirma.payment..",
-                        "dev.confirma.chain..", "dev.confirma.callback..", "dev.confirma.checkout..", "dev.confirma.reporting..",
+                        "dev.confirma.chain..", "dev.confirma.callback..", "dev.confirma.checkout..", "dev.confirma.reporting..", "dev.confirma.fraud..",
                         "dev.confirma.common.error..", "dev.confirma.common.json..", "jakarta.ws.rs..", "com.fasterxml.jackson..",
                         "io.vertx..")
                 .check(MAIN);
@@ -64,13 +64,23 @@ class PackageGraphTest {
                 .check(MAIN);
     }
 
+    /** Fraud screening is core work: it moves orders through the state machine, and knows no adapter, HTTP or payment. */
+    @Test
+    void shouldKeepFraudScreeningFreeOfAdapters() {
+        noClasses().that().resideInAPackage("dev.confirma.fraud..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.plugin..", "dev.confirma.api..",
+                        "dev.confirma.checkout..", "dev.confirma.shopper..", "dev.confirma.callback..", "dev.confirma.payment..",
+                        "dev.confirma.chain..", "dev.confirma.rates..", "jakarta.ws.rs..", "io.vertx..")
+                .check(MAIN);
+    }
+
     @Test
     void shouldKeepCommonFreeOfFeatures() {
         noClasses().that().resideInAPackage("dev.confirma.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.store..", "dev.confirma.rates..",
                         "dev.confirma.chain..", "dev.confirma.order..", "dev.confirma.payment..", "dev.confirma.callback..",
                         "dev.confirma.checkout..", "dev.confirma.config..", "dev.confirma.plugin..", "dev.confirma.api..",
-                        "dev.confirma.refund..")
+                        "dev.confirma.refund..", "dev.confirma.fraud..")
                 .check(MAIN);
     }
 

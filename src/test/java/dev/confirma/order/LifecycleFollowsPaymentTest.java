@@ -24,7 +24,7 @@ class LifecycleFollowsPaymentTest {
     private final RecordingEvent<LifecycleStatusChanged> moves = new RecordingEvent<>();
 
     private OrderStateMachine machineAt(Instant now) {
-        return new OrderStateMachine(Clock.fixed(now, ZoneOffset.UTC), new RecordingEvent<>(), moves);
+        return new OrderStateMachine(Clock.fixed(now, ZoneOffset.UTC), new RecordingEvent<>(), moves, new RecordingEvent<>());
     }
 
     private Order openOrder(PaymentStatus initial) {

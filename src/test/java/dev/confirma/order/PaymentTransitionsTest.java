@@ -70,7 +70,7 @@ class PaymentTransitionsTest {
     }
 
     private OrderStateMachine machineAt(Instant now) {
-        return new OrderStateMachine(Clock.fixed(now, ZoneOffset.UTC), events, new RecordingEvent<>());
+        return new OrderStateMachine(Clock.fixed(now, ZoneOffset.UTC), events, new RecordingEvent<>(), new RecordingEvent<>());
     }
 
     private static Order order(PaymentStatus status, boolean expired) {

@@ -74,7 +74,12 @@ public final class GeneratedRequests implements Generator<GeneratedRequests.Requ
                 w(4, request("GET", v1ListOrders(), of(Auth.STORE_BEARER, Auth.STORE))),
                 w(6, bodyRequest("POST", v1Action(), just(Auth.STORE_BEARER), json(v1ActionBody()))),
                 w(2, bodyRequest("POST", of("/v1/orders/bulk", "/v1/orders/bulk/pay"), just(Auth.STORE_BEARER), json(v1BulkBody()))),
-                w(2, request("GET", orderIds().map(id -> "/v1/orders/" + id), of(Auth.STORE_BEARER, Auth.NONE))));
+                w(2, request("GET", orderIds().map(id -> "/v1/orders/" + id), of(Auth.STORE_BEARER, Auth.NONE))),
+                w(3, bodyRequest("POST", just("/v1/webhooks"), just(Auth.STORE_BEARER), json(v1WebhookBody()))),
+                w(2, bodyRequest("PATCH", of("/v1/webhooks/wh_none", "/v1/webhooks/" + "x".repeat(60)), just(Auth.STORE_BEARER),
+                        json(v1WebhookBody()))),
+                w(1, request("POST", of("/v1/webhooks/wh_none/ping", "/v1/webhooks//ping"), just(Auth.STORE_BEARER))),
+                w(3, bodyRequest("PUT", just("/v1/fraud/rules"), just(Auth.STORE_BEARER), json(v1FraudBody()))));
     }
 
     // --- the merchant API ---------------------------------------------------------------------
@@ -85,7 +90,27 @@ public final class GeneratedRequests implements Generator<GeneratedRequests.Requ
         body.put("items", "[{\"sku\":\"A-1\",\"quantity\":2,\"unit_price\":\"5.25\"},{\"sku\":\"B\",\"quantity\":1,\"unit_price\":1}]");
         body.put("tax", quote("1.00"));
         body.put("customer_id", quote("cus_gen"));
-        return mutated(just(body), List.of("shipping", "shipping_address", "metadata", "callback_url", "expires_in"), 3);
+        return mutated(just(body), List.of("shipping", "shipping_address", "metadata", "callback_url", "expires_in", "client_ip"), 3);
+    }
+
+    private Generator<String> v1WebhookBody() {
+        Map<String, String> body = new LinkedHashMap<>();
+        // a closed local port: a delivery another test sends fails at once, with no DNS
+        body.put("url", quote("http://127.0.0.1:9/hooks"));
+        body.put("events", "[\"order.paid\",\"order.shipped\"]");
+        body.put("headers", "{\"X-Token\":\"abc\"}");
+        body.put("enabled", "true");
+        return mutated(just(body), List.of("url", "events", "headers", "enabled", "description"), 3);
+    }
+
+    private Generator<String> v1FraudBody() {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("threshold", "50");
+        body.put("orders_per_email_per_hour", "{\"max\":3,\"score\":50}");
+        body.put("amount_above", "{\"limits\":{\"USD\":\"1000.00\"},\"score\":30}");
+        body.put("countries", "{\"codes\":[\"NG\"],\"score\":20}");
+        return mutated(just(body), List.of("threshold", "orders_per_email_per_hour", "orders_per_client_ip_per_hour", "amount_above",
+                "countries"), 3);
     }
 
     private Generator<String> v1ListOrders() {

@@ -1,0 +1,122 @@
+package dev.confirma.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.confirma.api.idempotency.Idempotency;
+import dev.confirma.callback.DeliveryLog;
+import dev.confirma.callback.WebhookSubscriptions;
+import dev.confirma.common.error.ApiException;
+import dev.confirma.store.Caller;
+import dev.confirma.store.Store;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Webhook subscriptions of the merchant API: which of a store's order events go where. */
+@Path("/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public class V1WebhookResource {
+
+    private final Caller caller;
+    private final V1WebhookRequests requests;
+    private final WebhookSubscriptions subscriptions;
+    private final Idempotency idempotency;
+    private final V1Events events;
+    private final Clock clock;
+
+    V1WebhookResource(Caller caller, V1WebhookRequests requests, WebhookSubscriptions subscriptions, Idempotency idempotency,
+                      V1Events events, Clock clock) {
+        this.caller = caller;
+        this.requests = requests;
+        this.subscriptions = subscriptions;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The subscription, with its {@code secret}: shown here only. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String key) {
+        Store store = caller.store();
+        return idempotency.once(store.id, key, "POST", "/v1/webhooks", body, 201,
+                () -> Webhook.of(subscriptions.create(store.id, requests.forCreate(body))));
+    }
+
+    @GET
+    public Map<String, List<Webhook>> list() {
+        return Map.of("data", subscriptions.list(caller.store().id).stream().map(Webhook::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Webhook get(@PathParam("id") String id) {
+        return Webhook.of(subscriptions.get(caller.store().id, id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Webhook update(@PathParam("id") String id, JsonNode body) {
+        return Webhook.of(subscriptions.update(caller.store().id, id, requests.forUpdate(body)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        subscriptions.delete(caller.store().id, id);
+        return Response.noContent().build();
+    }
+
+    /** A {@code webhook.ping} event, queued at once and sent like every other; its delivery is answered. */
+    @POST
+    @Path("/{id}/ping")
+    public Response ping(@PathParam("id") String id, @HeaderParam(Idempotency.HEADER) String key) {
+        Store store = caller.store();
+        return idempotency.once(store.id, key, "POST", "/v1/webhooks/" + id + "/ping", null, 202, () -> {
+            Instant at = clock.instant();
+            return subscriptions.ping(store.id, id, eventId -> events.body(eventId, WebhookSubscriptions.PING,
+                    Map.of("webhook", Map.of("id", id)), at));
+        });
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    public Map<String, List<DeliveryLog>> deliveries(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+                                                     @QueryParam("offset") Integer offset) {
+        int max = limit == null ? 20 : limit;
+        int skip = offset == null ? 0 : offset;
+        if (max < 1 || max > 100) {
+            throw ApiException.invalidField("limit", "limit must be an integer from 1 to 100");
+        }
+        if (skip < 0) {
+            throw ApiException.invalidField("offset", "offset must be 0 or more");
+        }
+        return Map.of("data", subscriptions.deliveries(caller.store().id, id, max, skip));
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Webhook(String id, String url, List<String> events, List<String> headers, boolean enabled, String description,
+                          Instant failingSince, Instant disabledAt, String disabledReason, Instant createdAt, Instant updatedAt,
+                          String secret) {
+
+        static Webhook of(WebhookSubscriptions.Subscription s) {
+            return new Webhook(s.id(), s.url(), s.events(), s.headerNames(), s.enabled(), s.description(), s.failingSince(),
+                    s.disabledAt(), s.disabledReason(), s.createdAt(), s.updatedAt(), s.secret());
+        }
+    }
+}
