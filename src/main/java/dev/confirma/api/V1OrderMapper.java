@@ -86,7 +86,8 @@ class V1OrderMapper {
                 steps.stream().map(step -> new V1OrderView.Step(step.status().name(), step.at(), step.actor(),
                         step.reason())).toList(),
                 order.createdAt,
-                order.updatedAt);
+                order.updatedAt,
+                order.erasedAt);
     }
 
     /** Made through /v1: such an order is its own shop order (a plugin's ecommerce type may be any name, "api" included). */

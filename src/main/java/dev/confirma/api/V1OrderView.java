@@ -30,7 +30,9 @@ public record V1OrderView(
         List<V1Refunds.Refund> refunds,
         List<Step> timeline,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        /* when its personal fields were erased (DELETE /v1/customers/{id} or the store's retention); null until then */
+        Instant erasedAt) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Item(String sku, int quantity, String unitPrice, String description, String amount) {

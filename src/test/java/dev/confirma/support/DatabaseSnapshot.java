@@ -19,7 +19,8 @@ public final class DatabaseSnapshot {
     private static final List<String> TABLES = List.of(
             "server_secrets", "stores", "store_wallets", "api_keys", "orders", "idempotency_keys", "payment_claims",
             "order_quotes", "order_market_rates", "chain_transfers", "order_payments", "paid_transactions", "reserved_amounts",
-            "callback_deliveries", "callback_attempts", "refunds", "order_items", "order_timeline", "api_idempotency");
+            "callback_deliveries", "callback_attempts", "refunds", "order_items", "order_timeline", "api_idempotency",
+            "audit_log");
 
     private final String content;
 
