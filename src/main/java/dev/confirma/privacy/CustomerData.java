@@ -6,6 +6,7 @@ import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * A customer's orders in one store, exported or erased on the merchant's request, each recorded
@@ -14,6 +15,8 @@ import java.util.List;
  */
 @Singleton
 public class CustomerData {
+
+    private static final Logger LOG = Logger.getLogger(CustomerData.class);
 
     private final OrderErasure erasure;
     private final AuditLog audit;
@@ -53,6 +56,8 @@ public class CustomerData {
             total = total.plus(erasure.erase(id, order -> order.storeId.equals(store.id)));
         }
         audit.record(actor, store.id, AuditLog.ERASE, customer.subject(), total.detail());
+        // the subject's hash, never the reference: an email must not reach the log
+        LOG.infof("Customer %s of store %s erased by %s: %s", customer.subject(), store.id, actor, total.detail());
         return total;
     }
 }
