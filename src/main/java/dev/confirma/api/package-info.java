@@ -2,7 +2,7 @@
  * The merchant Orders API ({@code /v1/orders}, CONTRACT §7): a second adapter over the order
  * core, in snake_case, with problem+json errors that name every invalid field at once. Like the
  * plugin adapter it only parses, authorises and maps; the core's state machine moves orders.
- * Uses {@code order}, {@code payment}, {@code refund}, {@code shopper}, {@code store},
+ * Uses {@code order}, {@code payment}, {@code refund}, {@code privacy} (/v1/customers), {@code shopper}, {@code store},
  * {@code callback} (the callback URL guard), {@code chain} and {@code common}; nothing uses it.
  */
 package dev.confirma.api;
