@@ -102,6 +102,7 @@ class V1OrderMapper {
                         step.reason())).toList(),
                 order.createdAt,
                 order.updatedAt,
+                order.erasedAt,
                 review == null ? null : new V1OrderView.FraudReview(review.score(), review.threshold(), review.flagged(),
                         review.fired(), review.held()));
     }

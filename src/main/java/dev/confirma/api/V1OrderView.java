@@ -31,6 +31,8 @@ public record V1OrderView(
         List<Step> timeline,
         Instant createdAt,
         Instant updatedAt,
+        /* when its personal fields were erased (DELETE /v1/customers/{id} or the store's retention); null until then */
+        Instant erasedAt,
         /* the fraud screening's verdict; null when the store had no rules when the order was made */
         FraudReview fraudReview) {
 

@@ -29,7 +29,8 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.rates\\.fixed\\.\"?[A-Za-z0-9]+/[A-Za-z]+\"?"),
             Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays|connect-timeout|timeout|poll-interval)"),
             Pattern.compile("confirma\\.refunds\\.check-interval"),
-            Pattern.compile("confirma\\.webhooks\\.disable-after"));
+            Pattern.compile("confirma\\.webhooks\\.disable-after"),
+            Pattern.compile("confirma\\.privacy\\.retention-check-interval"));
 
     void warnOnStart(@Observes StartupEvent event, Config config) {
         TreeSet<String> unknown = new TreeSet<>();

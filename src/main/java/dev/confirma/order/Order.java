@@ -145,6 +145,10 @@ public class Order extends PanacheEntityBase {
     @Column(name = "tracking_number")
     public String trackingNumber;
 
+    /** When its personal fields were erased (a customer's request or the store's retention), or null. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Version
     @Column(nullable = false)
     long version;

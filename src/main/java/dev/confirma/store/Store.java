@@ -53,6 +53,10 @@ public class Store extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** Days after an order is final that its personal fields are erased; null: never (the default). */
+    @Column(name = "retention_days")
+    public Integer retentionDays;
+
     public static Optional<Store> findActive(String id) {
         if (id == null) {
             return Optional.empty();

@@ -23,6 +23,8 @@ import java.util.Set;
 public class StoreRequests {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String RETENTION_DAYS = "retentionDays";
+    private static final int MAX_RETENTION_DAYS = 3650;
 
     private final AssetCatalog assets;
     private final Chains chains;
@@ -35,7 +37,7 @@ public class StoreRequests {
     public StoreDraft forCreate(JsonNode json) {
         JsonRequest body = JsonRequest.body(json);
         body.requiredText("name", 200);
-        return read(body);
+        return read(json, body);
     }
 
     /** {@code {"scopes":["read"]}} or {@code ["read","write"]}; no body is a key that may read and write. */
@@ -63,16 +65,33 @@ public class StoreRequests {
     }
 
     public StoreDraft forPatch(JsonNode json) {
-        return read(JsonRequest.body(json));
+        return read(json, JsonRequest.body(json));
     }
 
-    private StoreDraft read(JsonRequest body) {
+    private StoreDraft read(JsonNode json, JsonRequest body) {
         return new StoreDraft(
                 body.optionalText("name", 200),
                 body.optionalObjects("wallets").map(this::wallets),
                 body.optionalDecimal("markupPercentage").map(m -> percentage(body, "markupPercentage", m, true)),
                 body.optionalDecimal("discountPercentage").map(d -> percentage(body, "discountPercentage", d, false)),
-                body.optionalTexts("acceptedAssets").map(this::acceptedAssets));
+                body.optionalTexts("acceptedAssets").map(this::acceptedAssets),
+                retention(json));
+    }
+
+    /** Absent: unchanged (off for a new store); null: off; else whole days, 1 to 3650. */
+    private static Optional<StoreDraft.Retention> retention(JsonNode json) {
+        if (!json.has(RETENTION_DAYS)) {
+            return Optional.empty();
+        }
+        JsonNode days = json.get(RETENTION_DAYS);
+        if (days.isNull()) {
+            return Optional.of(new StoreDraft.Retention(null));
+        }
+        if (!days.isIntegralNumber() || !days.canConvertToInt() || days.intValue() < 1 || days.intValue() > MAX_RETENTION_DAYS) {
+            throw ApiException.invalidField(RETENTION_DAYS, RETENTION_DAYS + " must be a whole number of days from 1 to "
+                    + MAX_RETENTION_DAYS + ", or null for no automatic erasure");
+        }
+        return Optional.of(new StoreDraft.Retention(days.intValue()));
     }
 
     private List<StoreWallet> wallets(List<JsonRequest> items) {

@@ -49,7 +49,7 @@ class PackageGraphTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.confirma.plugin..", "dev.confirma.api..", "dev.confirma.refund..", "dev.confirma.shopper..", "dev.confirma.payment..",
                         "dev.confirma.chain..", "dev.confirma.callback..", "dev.confirma.checkout..", "dev.confirma.reporting..", "dev.confirma.fraud..",
-                        "dev.confirma.common.error..", "dev.confirma.common.json..", "jakarta.ws.rs..", "com.fasterxml.jackson..",
+                        "dev.confirma.privacy..", "dev.confirma.common.error..", "dev.confirma.common.json..", "jakarta.ws.rs..", "com.fasterxml.jackson..",
                         "io.vertx..")
                 .check(MAIN);
     }
@@ -74,13 +74,23 @@ class PackageGraphTest {
                 .check(MAIN);
     }
 
+    /** Customer data is core work the merchant API calls: it uses order, store, callback and common, never an adapter. */
+    @Test
+    void shouldKeepPrivacyFreeOfAdapters() {
+        noClasses().that().resideInAPackage("dev.confirma.privacy..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.plugin..", "dev.confirma.api..",
+                        "dev.confirma.checkout..", "dev.confirma.shopper..", "dev.confirma.payment..", "dev.confirma.refund..",
+                        "dev.confirma.chain..", "dev.confirma.rates..")
+                .check(MAIN);
+    }
+
     @Test
     void shouldKeepCommonFreeOfFeatures() {
         noClasses().that().resideInAPackage("dev.confirma.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.confirma.store..", "dev.confirma.rates..",
                         "dev.confirma.chain..", "dev.confirma.order..", "dev.confirma.payment..", "dev.confirma.callback..",
                         "dev.confirma.checkout..", "dev.confirma.config..", "dev.confirma.plugin..", "dev.confirma.api..",
-                        "dev.confirma.refund..", "dev.confirma.fraud..")
+                        "dev.confirma.refund..", "dev.confirma.fraud..", "dev.confirma.privacy..")
                 .check(MAIN);
     }
 

@@ -20,7 +20,7 @@ public final class DatabaseSnapshot {
             "server_secrets", "stores", "store_wallets", "api_keys", "orders", "idempotency_keys", "payment_claims",
             "order_quotes", "order_market_rates", "chain_transfers", "order_payments", "paid_transactions", "reserved_amounts",
             "callback_deliveries", "callback_attempts", "refunds", "order_items", "order_timeline", "api_idempotency",
-            "webhook_subscriptions", "fraud_rules", "order_fraud_checks");
+            "webhook_subscriptions", "fraud_rules", "order_fraud_checks", "audit_log");
 
     private final String content;
 

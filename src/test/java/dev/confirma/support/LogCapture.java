@@ -17,7 +17,16 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     public static LogCapture of(Class<?> source) {
-        LogCapture capture = new LogCapture(Logger.getLogger(source.getName()));
+        return named(source.getName());
+    }
+
+    /** Everything every logger writes (the root logger's view), to prove what is never logged. */
+    public static LogCapture everything() {
+        return named("");
+    }
+
+    private static LogCapture named(String name) {
+        LogCapture capture = new LogCapture(Logger.getLogger(name));
         capture.logger.addHandler(capture);
         return capture;
     }
@@ -28,6 +37,10 @@ public final class LogCapture extends Handler implements AutoCloseable {
         Object[] params = record.getParameters();
         if (params != null && params.length > 0 && message != null && message.contains("%")) {
             message = String.format(message, params);
+        }
+        // what a log line prints of an error is in the record too
+        for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
+            message = message + " | " + thrown;
         }
         messages.add(message);
     }

@@ -31,6 +31,7 @@ public class StoreMapper {
                 store.webhookSecret,
                 newApiKey,
                 apiKeys.activePrefix(store.id).orElse(null),
+                store.retentionDays,
                 store.createdAt,
                 store.updatedAt);
     }

@@ -17,6 +17,8 @@ public record StoreView(
         String webhookSecret,
         String apiKey,
         String apiKeyPrefix,
+        /* days after an order is final that its personal fields are erased; null: never */
+        @JsonInclude(JsonInclude.Include.ALWAYS) Integer retentionDays,
         Instant createdAt,
         Instant updatedAt) {
 }
