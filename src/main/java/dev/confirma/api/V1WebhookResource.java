@@ -89,14 +89,14 @@ public class V1WebhookResource {
         Store store = caller.store();
         return idempotency.once(store.id, key, "POST", "/v1/webhooks/" + id + "/ping", null, 202, () -> {
             Instant at = clock.instant();
-            return subscriptions.ping(store.id, id, eventId -> events.body(eventId, WebhookSubscriptions.PING,
-                    Map.of("webhook", Map.of("id", id)), at));
+            return Delivery.of(subscriptions.ping(store.id, id, eventId -> events.body(eventId, WebhookSubscriptions.PING,
+                    Map.of("webhook", Map.of("id", id)), at)));
         });
     }
 
     @GET
     @Path("/{id}/deliveries")
-    public Map<String, List<DeliveryLog>> deliveries(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+    public Map<String, List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("limit") Integer limit,
                                                      @QueryParam("offset") Integer offset) {
         int max = limit == null ? 20 : limit;
         int skip = offset == null ? 0 : offset;
@@ -106,7 +106,24 @@ public class V1WebhookResource {
         if (skip < 0) {
             throw ApiException.invalidField("offset", "offset must be 0 or more");
         }
-        return Map.of("data", subscriptions.deliveries(caller.store().id, id, max, skip));
+        return Map.of("data", subscriptions.deliveries(caller.store().id, id, max, skip).stream().map(Delivery::of).toList());
+    }
+
+    /** A delivery of one event to the subscription, in the merchant API's spelling. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Delivery(String id, String orderId, String webhookId, String event, String url, String state, int attemptCount,
+                           Instant nextAttemptAt, Instant createdAt, Instant finishedAt, String redeliveryOf, String body,
+                           List<Attempt> attempts) {
+
+        static Delivery of(DeliveryLog d) {
+            return new Delivery(d.id(), d.orderId(), d.webhookId(), d.event(), d.url(), d.state(), d.attemptCount(), d.nextAttemptAt(),
+                    d.createdAt(), d.finishedAt(), d.redeliveryOf(), d.body(), d.attempts().stream()
+                    .map(a -> new Attempt(a.attemptedAt(), a.statusCode(), a.latencyMs(), a.response(), a.error())).toList());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Attempt(Instant attemptedAt, Integer statusCode, long latencyMs, String response, String error) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

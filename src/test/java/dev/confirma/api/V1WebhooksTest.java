@@ -146,7 +146,8 @@ class V1WebhooksTest {
         store.asMerchant().get("/v1/webhooks/" + all.getString("id") + "/deliveries").then().statusCode(200)
                 .body("data.event", equalTo(List.of("order.fulfilled", "order.paid", "order.payment_seen", "order.created")))
                 .body("data.state", equalTo(List.of("delivered", "delivered", "delivered", "delivered")))
-                .body("data[0].subscriptionId", equalTo(all.getString("id")));
+                .body("data[0].webhook_id", equalTo(erp.get(3).get("id").asText()))
+                .body("data[0].attempts[0].status_code", equalTo(200));
     }
 
     private static void assertThrowsInvalid(CallbackReceiver.Received received, String secret) {
