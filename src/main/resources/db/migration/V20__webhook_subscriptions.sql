@@ -8,12 +8,14 @@ CREATE TABLE webhook_subscriptions (
     events         VARCHAR(1024)               NOT NULL,
     -- the HMAC key of its signatures, whsec_ prefix included, shown once at creation
     secret         VARCHAR(80)                 NOT NULL,
-    -- extra request headers, a JSON object of strings
-    headers        VARCHAR(8192)               NOT NULL,
+    -- extra request headers, a JSON object of strings (ten names of 64 and values of 1000, escaped)
+    headers        VARCHAR(32768)              NOT NULL,
     description    VARCHAR(500),
     enabled        BOOLEAN                     NOT NULL,
     -- the first failed attempt since the last delivered one: dead for long enough, it is disabled
     failing_since  TIMESTAMP(6) WITH TIME ZONE,
+    -- the latest delivered attempt: an earlier failure recorded after it does not mark it failing
+    last_delivered_at TIMESTAMP(6) WITH TIME ZONE,
     disabled_at    TIMESTAMP(6) WITH TIME ZONE,
     disabled_reason VARCHAR(500),
     created_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,

@@ -4,7 +4,7 @@ CREATE TABLE fraud_rules (
     store_id   VARCHAR(36)                 NOT NULL PRIMARY KEY REFERENCES stores (id),
     -- the score at which an order is held; the rules as JSON (see fraud.FraudRules)
     threshold  INT                         NOT NULL,
-    rules      VARCHAR(8192)               NOT NULL,
+    rules      VARCHAR(16384)              NOT NULL,
     updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 
@@ -15,7 +15,7 @@ CREATE TABLE order_fraud_checks (
     threshold      INT                         NOT NULL,
     -- the rules that fired, as the timeline words them; null when none did
     fired          VARCHAR(500),
-    -- SHA-256 of the lower-cased email and of the client address, for the per-hour counts: never the values
+    -- HMAC-SHA256 (server key fraud-hash-key) of the lower-cased email and of the client address, for the per-hour counts
     email_hash     VARCHAR(64),
     client_ip_hash VARCHAR(64),
     created_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,

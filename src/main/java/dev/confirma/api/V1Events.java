@@ -31,7 +31,7 @@ class V1Events {
     static final List<String> ORDER_EVENTS = List.of("order.created", "order.payment_seen", "order.paid", "order.fulfilled",
             "order.shipped", "order.delivered", "order.cancelled", "order.returned", "order.refunded", "order.disputed",
             "order.held", "order.released", "order.resolved");
-    /** After the default observers (the timeline's), before the fraud review's move to held. */
+    /** After the default observers (the timeline's) and the fraud review's move to held. */
     static final int PRIORITY = 3000;
 
     private final CallbackOutbox outbox;
@@ -49,6 +49,10 @@ class V1Events {
     }
 
     void onLifecycle(@Observes @Priority(PRIORITY) LifecycleStatusChanged change) {
+        if (Order.<Order>findById(change.orderId()).lifecycleStatus() != change.to()) {
+            // moved on in the same transaction (a paid order the fraud review held at once): its later step says it all
+            return;
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("previous_status", change.from().name());
         data.put("actor", change.actor().name());

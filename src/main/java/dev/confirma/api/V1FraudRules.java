@@ -148,8 +148,8 @@ public class V1FraudRules {
         }
         Integer score = score(value, field, errors);
         JsonNode limits = value.get("limits");
-        if (limits == null || !limits.isObject() || limits.isEmpty()) {
-            errors.refuse(field + ".limits", field + ".limits must be an object of currency codes and amounts, such as {\"USD\": \"1000.00\"}");
+        if (limits == null || !limits.isObject() || limits.isEmpty() || limits.size() > 50) {
+            errors.refuse(field + ".limits", field + ".limits must be an object of 1 to 50 currency codes and amounts, such as {\"USD\": \"1000.00\"}");
             return null;
         }
         Map<String, BigDecimal> read = new LinkedHashMap<>();
@@ -164,7 +164,9 @@ public class V1FraudRules {
             JsonNode given = entry.getValue();
             Optional<BigDecimal> amount = (given.isNumber() ? Optional.of(given.decimalValue())
                     : given.isTextual() && PLAIN_AMOUNT.matcher(given.textValue()).matches() ? Optional.of(new BigDecimal(given.textValue()))
-                    : Optional.<BigDecimal>empty()).filter(limit -> limit.signum() > 0 && limit.scale() <= 18);
+                    : Optional.<BigDecimal>empty())
+                    // at most 18 digits each side of the point: 1e999999999 is a number, and its plain string a gigabyte
+                    .filter(limit -> limit.signum() > 0 && limit.scale() <= 18 && limit.precision() - limit.scale() <= 18);
             if (amount.isEmpty()) {
                 errors.refuse(name, name + " must be an amount greater than 0, such as \"1000.00\"");
                 continue;

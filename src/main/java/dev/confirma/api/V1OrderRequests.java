@@ -144,7 +144,15 @@ class V1OrderRequests {
                 errors.readOptional(() -> a.optionalText("city", 200)),
                 errors.readOptional(() -> a.optionalText("state", 200)),
                 errors.readOptional(() -> a.optionalText("postal_code", 32)),
-                errors.readOptional(() -> a.optionalText("country", 64)));
+                errors.readOptional(() -> a.optionalText("country", 64)).flatMap(country -> {
+                    // ISO 3166-1 alpha-2, as Stripe's and WooCommerce's addresses: the fraud rules compare codes
+                    String code = country.toUpperCase(java.util.Locale.ROOT);
+                    if (!code.matches("[A-Z]{2}")) {
+                        errors.refuse("shipping_address.country", "shipping_address.country must be a two-letter ISO 3166-1 code, such as BR");
+                        return Optional.empty();
+                    }
+                    return Optional.of(code);
+                }));
     }
 
     private Optional<String> metadata(JsonNode value, FieldErrors errors) {

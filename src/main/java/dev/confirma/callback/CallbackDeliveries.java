@@ -32,7 +32,7 @@ public class CallbackDeliveries {
     public DeliveryLog redeliverForStore(Store store, String orderId, String deliveryId) {
         requireOrder(store, orderId);
         CallbackDelivery original = CallbackDelivery.findByPublicId(deliveryId)
-                .filter(d -> d.orderId.equals(orderId))
+                .filter(d -> orderId.equals(d.orderId)) // a ping has no order
                 .orElseThrow(() -> ApiException.notFound("Delivery " + deliveryId + " not found for order " + orderId));
         return DeliveryLog.of(List.of(outbox.redeliver(original))).get(0);
     }

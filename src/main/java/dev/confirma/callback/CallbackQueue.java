@@ -39,6 +39,9 @@ public class CallbackQueue {
             + " AND NOT EXISTS (SELECT 1 FROM callback_deliveries e"
             + " WHERE e.order_id = d.order_id AND e.state = 'PENDING' AND e.seq < d.seq"
             + " AND COALESCE(e.subscription_id, '') = COALESCE(d.subscription_id, ''))"
+            // a disabled subscription's events wait, in order, until it is enabled again
+            + " AND (d.subscription_id IS NULL OR EXISTS (SELECT 1 FROM webhook_subscriptions s"
+            + " WHERE s.id = d.subscription_id AND s.enabled = TRUE))"
             + " ORDER BY d.seq FETCH FIRST " + BATCH + " ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private final Clock clock;
@@ -103,15 +106,22 @@ public class CallbackQueue {
                 store.webhookSecret, apiKeys.forCallbacks(store.id).orElse(null), Map.of()));
     }
 
-    /** Signed with the subscription's secret, with its headers; a subscription no longer enabled gets nothing more. */
+    /**
+     * Signed with the subscription's secret, with its headers, to its URL now (a changed URL is
+     * where its pending events go, and the log says so). Deleted since it was due: never sent;
+     * disabled since: it waits.
+     */
     private Optional<Claimed> claimForSubscription(CallbackDelivery delivery, Instant now) {
         WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
-        if (subscription.deletedAt != null || !subscription.enabled) {
-            String why = subscription.deletedAt != null ? "the subscription was deleted" : "the subscription is disabled";
-            recordAttempt(delivery.seq, now, CallbackSender.Outcome.failed(0, "not sent: " + why));
+        if (subscription.deletedAt != null) {
+            recordAttempt(delivery.seq, now, CallbackSender.Outcome.failed(0, "not sent: the subscription was deleted"));
             finish(delivery, CallbackDelivery.State.DEAD, now);
             return Optional.empty();
         }
+        if (!subscription.enabled) {
+            return Optional.empty();
+        }
+        delivery.url = subscription.url;
         delivery.nextAttemptAt = now.plus(lease);
         return Optional.of(new Claimed(delivery.seq, delivery.id, subscription.url, delivery.webhookId, delivery.body,
                 subscription.secret, null, WebhookHeaders.parse(subscription.headers)));

@@ -25,10 +25,14 @@ class SubscriptionHealth {
     /** In the transaction that records the attempt on {@code delivery}, a subscription's. */
     void afterAttempt(CallbackDelivery delivery, Instant attemptedAt, Instant now) {
         if (delivery.state == CallbackDelivery.State.DELIVERED) {
-            WebhookSubscription.update("failingSince = null where id = ?1 and failingSince is not null", delivery.subscriptionId);
+            // attempts are recorded side by side, in any order: each UPDATE compares attempt times, not arrival
+            WebhookSubscription.update("failingSince = null where id = ?1 and failingSince <= ?2", delivery.subscriptionId, attemptedAt);
+            WebhookSubscription.update("lastDeliveredAt = ?1 where id = ?2 and (lastDeliveredAt is null or lastDeliveredAt < ?1)",
+                    attemptedAt, delivery.subscriptionId);
             return;
         }
-        WebhookSubscription.update("failingSince = ?1 where id = ?2 and failingSince is null", attemptedAt, delivery.subscriptionId);
+        WebhookSubscription.update("failingSince = ?1 where id = ?2 and failingSince is null"
+                + " and (lastDeliveredAt is null or lastDeliveredAt < ?1)", attemptedAt, delivery.subscriptionId);
         if (delivery.state == CallbackDelivery.State.DEAD) {
             String reason = "every delivery failed since the first failure, for more than " + config.disableAfter()
                     + "; re-enable it with PATCH /v1/webhooks/" + delivery.subscriptionId + " {\"enabled\": true}";
@@ -36,8 +40,9 @@ class SubscriptionHealth {
                             + " where id = ?3 and enabled = true and failingSince <= ?4",
                     now, reason, delivery.subscriptionId, now.minus(config.disableAfter()));
             if (disabled > 0) {
-                LOG.warnf("Webhook subscription %s of store %s disabled: its deliveries have all failed for more than %s (last to %s)",
-                        delivery.subscriptionId, delivery.storeId, config.disableAfter(), delivery.url);
+                // the host only: a hook URL often carries its receiver's token in the path
+                LOG.warnf("Webhook subscription %s of store %s disabled: its deliveries have all failed for more than %s (host %s)",
+                        delivery.subscriptionId, delivery.storeId, config.disableAfter(), java.net.URI.create(delivery.url).getHost());
             }
         }
     }

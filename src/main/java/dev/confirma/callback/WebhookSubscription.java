@@ -48,6 +48,9 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "failing_since")
     public Instant failingSince;
 
+    @Column(name = "last_delivered_at")
+    public Instant lastDeliveredAt;
+
     @Column(name = "disabled_at")
     public Instant disabledAt;
 

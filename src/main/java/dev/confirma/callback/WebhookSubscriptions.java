@@ -84,7 +84,10 @@ public class WebhookSubscriptions {
         return Subscription.of(require(storeId, id), false);
     }
 
-    /** Changes what the draft names; enabling a disabled subscription gives it a fresh start. */
+    /**
+     * Changes what the draft names. Disabled, its events wait (pending, in order); enabled again,
+     * they go out, and a subscription the server disabled starts afresh.
+     */
     @Transactional
     public Subscription update(String storeId, String id, Draft draft) {
         WebhookSubscription s = lock(storeId, id);
@@ -104,13 +107,15 @@ public class WebhookSubscriptions {
         return Subscription.of(s, false);
     }
 
-    /** Deleted: it receives nothing more, and its pending deliveries are not sent. */
+    /** Deleted: it receives nothing more, and its pending deliveries end dead, unsent. */
     @Transactional
     public void delete(String storeId, String id) {
         WebhookSubscription s = lock(storeId, id);
         s.deletedAt = clock.instant();
         s.enabled = false;
         s.updatedAt = s.deletedAt;
+        CallbackDelivery.update("state = ?1, finishedAt = ?2 where subscriptionId = ?3 and state = ?4", CallbackDelivery.State.DEAD,
+                s.deletedAt, s.id, CallbackDelivery.State.PENDING);
     }
 
     /** Queues a test event to the subscription, sent like any other; {@code body} renders it from its event id. */

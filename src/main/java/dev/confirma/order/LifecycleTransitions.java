@@ -20,7 +20,8 @@ public final class LifecycleTransitions {
             LifecycleStatus.FULFILLED, EnumSet.of(LifecycleStatus.SHIPPED, LifecycleStatus.CANCELLED, LifecycleStatus.DISPUTED),
             LifecycleStatus.SHIPPED, EnumSet.of(LifecycleStatus.DELIVERED, LifecycleStatus.RETURNED, LifecycleStatus.DISPUTED),
             LifecycleStatus.DELIVERED, EnumSet.of(LifecycleStatus.RETURNED, LifecycleStatus.DISPUTED),
-            LifecycleStatus.HELD, EnumSet.of(LifecycleStatus.CANCELLED),
+            // a held order's payment may be given back (a fraud review that confirms the fraud) as well as cancelled
+            LifecycleStatus.HELD, EnumSet.of(LifecycleStatus.CANCELLED, LifecycleStatus.REFUNDED),
             LifecycleStatus.CANCELLED, EnumSet.noneOf(LifecycleStatus.class),
             LifecycleStatus.RETURNED, EnumSet.of(LifecycleStatus.REFUNDED),
             LifecycleStatus.REFUNDED, EnumSet.noneOf(LifecycleStatus.class),

@@ -22,10 +22,12 @@ public class OrderMapper {
 
     private final PaymentLinks links;
     private final OrderTransactions transactions;
+    private final ReviewHolds holds;
 
-    OrderMapper(PaymentLinks links, OrderTransactions transactions) {
+    OrderMapper(PaymentLinks links, OrderTransactions transactions, ReviewHolds holds) {
         this.links = links;
         this.transactions = transactions;
+        this.holds = holds;
     }
 
     public OrderView toView(Order order) {
@@ -43,12 +45,13 @@ public class OrderMapper {
         Map<String, List<OrderMarketRate>> rates = OrderMarketRate.forOrders(ids).stream()
                 .collect(Collectors.groupingBy(r -> r.id.orderId));
         Map<String, List<OrderTransactions.Transaction>> transactions = this.transactions.of(ids);
-        return orders.stream().map(order -> toView(order, quotes.getOrDefault(order.id, List.of()),
+        Map<String, String> statuses = holds.statuses(orders);
+        return orders.stream().map(order -> toView(order, statuses.get(order.id), quotes.getOrDefault(order.id, List.of()),
                 rates.getOrDefault(order.id, List.of()),
                 transactions.getOrDefault(order.id, List.of()).stream().map(OrderMapper::transaction).toList())).toList();
     }
 
-    private OrderView toView(Order order, List<OrderQuote> quotes, List<OrderMarketRate> rates,
+    private OrderView toView(Order order, String paymentStatus, List<OrderQuote> quotes, List<OrderMarketRate> rates,
                              List<OrderView.TransactionView> transactions) {
         DeliveryInfo d = order.deliveryInfo;
         return new OrderView(
@@ -58,9 +61,9 @@ public class OrderMapper {
                 order.storeId,
                 Money.format(order.orderTotal, order.orderCurrency),
                 order.orderCurrency,
-                PluginStatus.of(order.paymentStatus()),
+                paymentStatus,
                 // as Cryptum's own answers: status repeats paymentStatus; the merchant lifecycle is beside it
-                PluginStatus.of(order.paymentStatus()),
+                paymentStatus,
                 order.callbackUrl,
                 order.cancelReturnUrl,
                 order.successReturnUrl,

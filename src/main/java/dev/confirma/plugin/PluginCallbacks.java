@@ -1,6 +1,9 @@
 package dev.confirma.plugin;
 
 import dev.confirma.callback.CallbackOutbox;
+import dev.confirma.order.LifecycleStatus;
+import dev.confirma.order.LifecycleStatusChanged;
+import dev.confirma.order.Order;
 import dev.confirma.order.PaymentException;
 import dev.confirma.order.PaymentStatus;
 import dev.confirma.order.PaymentStatusChanged;
@@ -16,17 +19,44 @@ import jakarta.inject.Singleton;
 class PluginCallbacks {
 
     private final CallbackOutbox outbox;
+    private final ReviewHolds holds;
 
-    PluginCallbacks(CallbackOutbox outbox) {
+    PluginCallbacks(CallbackOutbox outbox, ReviewHolds holds) {
         this.outbox = outbox;
+        this.holds = holds;
     }
 
+    /** A confirmed payment the fraud review held at once (the lifecycle moved first) is called on-hold, as the plugin API shows it. */
     void onStatusChange(@Observes PaymentStatusChanged change) {
         if (change.callbackUrl() == null) {
             return; // an order made through the merchant API without a callback URL
         }
+        if (change.to() == PaymentStatus.CONFIRMED && change.cause() == PaymentStatusChanged.Cause.CHAIN) {
+            String shown = holds.status(Order.findById(change.orderId()));
+            if (!shown.equals(PluginStatus.of(PaymentStatus.CONFIRMED))) {
+                outbox.enqueue(change.orderId(), change.storeId(), change.callbackUrl(), "order." + shown, shown,
+                        "Payment confirmed; the order is held for the store's review before it ships", change.at());
+                return;
+            }
+        }
         outbox.enqueue(change.orderId(), change.storeId(), change.callbackUrl(), event(change), PluginStatus.of(change.to()),
                 message(change), change.at());
+    }
+
+    /** The end of a fraud review's hold changes what the shop is told: released, confirmed; cancelled or refunded, cancelled. */
+    void onLifecycle(@Observes LifecycleStatusChanged change) {
+        if (change.from() != LifecycleStatus.HELD) {
+            return;
+        }
+        Order order = Order.findById(change.orderId());
+        // a hold the review did not make never showed to the shop: its end changes nothing there
+        if (order.callbackUrl == null || !holds.heldForReview(order)) {
+            return;
+        }
+        String shown = holds.status(order);
+        String message = change.to() == LifecycleStatus.PAID ? "Payment confirmed; the store released the order after its review"
+                : "Order " + change.to().name().toLowerCase(java.util.Locale.ROOT) + " by the store after its review";
+        outbox.enqueue(order.id, order.storeId, order.callbackUrl, "order." + shown, shown, message, change.at());
     }
 
     /**

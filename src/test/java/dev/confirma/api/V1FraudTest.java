@@ -122,7 +122,8 @@ class V1FraudTest {
         List<String> events = receiver.receivedAt("/hooks").stream()
                 .map(r -> io.restassured.path.json.JsonPath.from(r.bodyText()))
                 .filter(b -> b.getString("data.order.id").equals(flagged)).map(b -> b.getString("event")).toList();
-        assertEquals(List.of("order.paid", "order.held", "order.released"), events);
+        // never announced as paid and ready to ship while it is held
+        assertEquals(List.of("order.held", "order.released"), events);
         store.asMerchant().delete("/v1/webhooks/" + hook).then().statusCode(204);
 
         // or cancels one
@@ -131,6 +132,44 @@ class V1FraudTest {
         assertEquals("HELD", review(second).getString("status"));
         store.asMerchant().body(Map.of("reason", "fraud confirmed")).post("/v1/orders/" + second + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void shouldKeepAHeldPluginOrderOnHoldForTheShopUntilTheMerchantReleasesIt() throws Exception {
+        rules(Map.of("threshold", 40, "countries", Map.of("codes", List.of("NG"), "score", 40)));
+        Map<String, Object> checkout = new HashMap<>(Fixtures.checkout(store));
+        checkout.put("callbackUrl", receiver.url("/wc-api/cryptum"));
+        checkout.put("deliveryInfo", Map.of("firstName", "Ada", "lastName", "Obi", "email", "ada@example.com", "country", "NG"));
+        String id = Fixtures.postCheckout(store, checkout).statusCode(200).extract().path("id");
+        String due = store.asPlugin().get("/plugins/orders/" + id).then().extract().path("quotes.find { it.asset == 'USDC' }.amountBaseUnits");
+        AnvilNodes.CELO.payToken("USDC", wallet, new BigInteger(due));
+        AnvilNodes.CELO.mine(11);
+        watcher.poll(TestChains.CELO);
+        // WooCommerce asks for the order on every callback and ships a confirmed one: held, it is on-hold
+        store.asPlugin().get("/plugins/orders/" + id).then().body("paymentStatus", equalTo("on-hold")).body("status", equalTo("on-hold"))
+                .body("lifecycleStatus", equalTo("HELD"));
+        worker.deliverDue();
+        List<String> told = receiver.receivedAt("/wc-api/cryptum").stream()
+                .map(r -> JsonPath.from(r.bodyText()).getString("paymentStatus")).toList();
+        assertEquals("on-hold", told.get(told.size() - 1));
+
+        store.asMerchant().body(Map.of()).post("/v1/orders/" + id + "/release").then().statusCode(200);
+        store.asPlugin().get("/plugins/orders/" + id).then().body("paymentStatus", equalTo("confirmed"));
+        worker.deliverDue();
+        JsonPath released = JsonPath.from(receiver.receivedAt("/wc-api/cryptum").get(receiver.receivedAt("/wc-api/cryptum").size() - 1)
+                .bodyText());
+        assertEquals("confirmed", released.getString("paymentStatus"));
+        assertEquals("order.confirmed", released.getString("event"));
+    }
+
+    @Test
+    void shouldRefundAHeldOrderWhoseFraudTheReviewConfirmed() {
+        rules(Map.of("threshold", 40, "countries", Map.of("codes", List.of("NG"), "score", 40)));
+        String id = order("d@example.com", "NG", "25.00", null);
+        payOnChain(id);
+        assertEquals("HELD", review(id).getString("status"));
+        store.asMerchant().body(Map.of("amount", "1.00", "asset", "USDC", "to_address", Fixtures.randomAddress()))
+                .post("/v1/orders/" + id + "/refund").then().statusCode(201).body("status", equalTo("unverified"));
     }
 
     @Test
@@ -202,6 +241,9 @@ class V1FraudTest {
             store.asMerchant().body(bad.get(i)).put("/v1/fraud/rules").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem(fields.get(i)));
         }
+        // a JSON number whose plain form would be a gigabyte of digits
+        store.asMerchant().body("{\"threshold\":50,\"amount_above\":{\"limits\":{\"USD\":1e999999999},\"score\":5}}")
+                .put("/v1/fraud/rules").then().statusCode(400).body("errors.field", hasItem("amount_above.limits.USD"));
         for (String ip : List.of("localhost", "300.1.1.1", "1:::2", "10.0.0", "::1::", "example.com", "1.2.3.4.5")) {
             Map<String, Object> body = new HashMap<>(MerchantOrders.body());
             body.put("client_ip", ip);

@@ -173,21 +173,34 @@ class V1WebhooksTest {
     }
 
     @Test
-    void shouldStopSendingToADisabledOrDeletedSubscription() {
+    void shouldHoldADisabledSubscriptionsEventsUntilItIsEnabledAndDropADeletedOnes() {
         JsonPath hook = subscribe("/off", List.of("order.created"), Map.of());
         String id = hook.getString("id");
-        MerchantOrders.create(store); // queued while enabled
+        String queued = MerchantOrders.create(store); // queued while enabled
         store.asMerchant().body(Map.of("enabled", false)).patch("/v1/webhooks/" + id).then().statusCode(200)
                 .body("enabled", equalTo(false)).body("disabled_at", nullValue());
         MerchantOrders.create(store); // not queued at all
         worker.deliverDue();
         assertEquals(0, receiver.receivedAt("/off").size());
-        store.asMerchant().get("/v1/webhooks/" + id + "/deliveries").then()
-                .body("data.state", equalTo(List.of("dead")))
-                .body("data[0].attempts[0].error", equalTo("not sent: the subscription is disabled"));
+        store.asMerchant().get("/v1/webhooks/" + id + "/deliveries").then().body("data.state", equalTo(List.of("pending")));
         store.asMerchant().post("/v1/webhooks/" + id + "/ping").then().statusCode(409);
 
+        // enabled again, what waited goes out, to the URL it has now
+        store.asMerchant().body(Map.of("enabled", true, "url", receiver.url("/on"))).patch("/v1/webhooks/" + id).then().statusCode(200);
+        worker.deliverDue();
+        assertEquals(List.of(queued), receiver.receivedAt("/on").stream()
+                .map(r -> JsonPath.from(r.bodyText()).getString("data.order.id")).toList());
+        store.asMerchant().get("/v1/webhooks/" + id + "/deliveries").then().body("data.state", equalTo(List.of("delivered")))
+                .body("data[0].url", equalTo(receiver.url("/on")));
+
+        // deleted, its pending events end unsent
+        receiver.otherwise(CallbackReceiver.Answer.status(503));
+        MerchantOrders.create(store);
+        worker.deliverDue();
         store.asMerchant().delete("/v1/webhooks/" + id).then().statusCode(204);
+        TestClockProducer.clock().advance(Duration.ofMinutes(2));
+        worker.deliverDue();
+        assertEquals(2, receiver.receivedAt("/on").size(), "the failed one is not tried again");
         store.asMerchant().get("/v1/webhooks/" + id).then().statusCode(404);
         store.asMerchant().get("/v1/webhooks").then().body("data.id", not(hasItem(id)));
         // another store never sees it
@@ -231,6 +244,48 @@ class V1WebhooksTest {
             TestClockProducer.clock().advance(wait);
             worker.deliverDue();
         }
+    }
+
+    @Test
+    void shouldNotLetAFailingSubscriptionHoldBackTheCryptumCallbackOrAnotherSubscription() {
+        receiver.otherwise(CallbackReceiver.Answer.status(200));
+        subscribe("/down", List.of("order.created", "order.cancelled"), Map.of());
+        subscribe("/up", List.of("order.created", "order.cancelled"), Map.of());
+        Map<String, Object> checkout = new HashMap<>(Fixtures.checkout(store));
+        checkout.put("callbackUrl", receiver.url("/wc-api/cryptum"));
+        String id = Fixtures.postCheckout(store, checkout).statusCode(200).extract().path("id");
+        store.asMerchant().body(Map.of("reason", "changed mind")).post("/v1/orders/" + id + "/cancel").then().statusCode(200);
+        // /down refuses everything; its order.cancelled waits behind its order.created, nothing else does
+        receiver.failPath("/down", 500);
+        worker.deliverDue();
+        assertEquals(List.of("order.created", "order.cancelled"), eventsAt("/up"));
+        assertEquals(List.of("order.cancelled"), receiver.receivedAt("/wc-api/cryptum").stream()
+                .map(r -> JsonPath.from(r.bodyText()).getString("event")).toList());
+        assertEquals(List.of("order.created"), eventsAt("/down"));
+    }
+
+    private List<String> eventsAt(String path) {
+        return receiver.receivedAt(path).stream().map(r -> JsonPath.from(r.bodyText()).getString("event")).toList();
+    }
+
+    @Test
+    void shouldLetAReadOnlyKeyReadSubscriptionsAndRulesButChangeNothing() {
+        String id = subscribe("/ro", List.of("order.paid"), Map.of()).getString("id");
+        String readOnly = Fixtures.asOperator().body(Map.of("scopes", List.of("read"))).post("/admin/stores/" + store.id() + "/api-keys")
+                .then().statusCode(201).extract().path("apiKey");
+        var asReader = io.restassured.RestAssured.given().header("Authorization", "Bearer " + readOnly)
+                .contentType(io.restassured.http.ContentType.JSON);
+        DatabaseSnapshot before = DatabaseSnapshot.take();
+        asReader.get("/v1/webhooks/" + id).then().statusCode(200);
+        asReader.get("/v1/fraud/rules").then().statusCode(200);
+        asReader.body(Map.of("url", receiver.url("/x"), "events", List.of("order.paid"))).post("/v1/webhooks").then().statusCode(403);
+        asReader.body(Map.of("enabled", false)).patch("/v1/webhooks/" + id).then().statusCode(403);
+        asReader.delete("/v1/webhooks/" + id).then().statusCode(403);
+        asReader.post("/v1/webhooks/" + id + "/ping").then().statusCode(403);
+        asReader.body(Map.of("threshold", 5, "countries", Map.of("codes", List.of("NG"), "score", 5))).put("/v1/fraud/rules")
+                .then().statusCode(403);
+        asReader.delete("/v1/fraud/rules").then().statusCode(403);
+        before.assertUnchanged();
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class CallbackReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Answer> script = new ArrayDeque<>();
     private volatile Answer otherwise = Answer.status(200);
+    private final Map<String, Answer> byPath = new java.util.concurrent.ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private CallbackReceiver() throws IOException {
@@ -93,6 +94,12 @@ public final class CallbackReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Every request to {@code path} gets {@code status}, whatever the script says (one receiver, several targets). */
+    public CallbackReceiver failPath(String path, int status) {
+        byPath.put(path, Answer.status(status));
+        return this;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -109,7 +116,7 @@ public final class CallbackReceiver implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         received.add(new Received(exchange.getRequestURI().getPath(), headers, exchange.getRequestBody().readAllBytes()));
-        Answer answer = next();
+        Answer answer = byPath.containsKey(exchange.getRequestURI().getPath()) ? byPath.get(exchange.getRequestURI().getPath()) : next();
         if (answer.hangs()) {
             try {
                 closed.await(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
