@@ -32,6 +32,7 @@ public class StoreService {
         store.markupPercentage = draft.markupPercentage().orElse(BigDecimal.ZERO);
         store.discountPercentage = draft.discountPercentage().orElse(BigDecimal.ZERO);
         store.acceptedAssets = draft.acceptedAssets().map(list -> String.join(",", list)).orElse(null);
+        store.timeZone = draft.timeZone().orElse("UTC");
         store.webhookSecret = "whsec_" + Secrets.randomToken(32);
         store.createdAt = now;
         store.updatedAt = now;
@@ -52,6 +53,7 @@ public class StoreService {
         patch.markupPercentage().ifPresent(m -> store.markupPercentage = m);
         patch.discountPercentage().ifPresent(d -> store.discountPercentage = d);
         patch.acceptedAssets().ifPresent(list -> store.acceptedAssets = String.join(",", list));
+        patch.timeZone().ifPresent(zone -> store.timeZone = zone);
         store.updatedAt = clock.instant();
         return store;
     }
