@@ -28,7 +28,8 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.rates\\.(providers|refresh-interval|max-age|max-deviation-percent|timeout|currencies|coingecko\\.url|coinbase\\.url|pins)"),
             Pattern.compile("confirma\\.rates\\.fixed\\.\"?[A-Za-z0-9]+/[A-Za-z]+\"?"),
             Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays|connect-timeout|timeout|poll-interval)"),
-            Pattern.compile("confirma\\.refunds\\.check-interval"));
+            Pattern.compile("confirma\\.refunds\\.check-interval"),
+            Pattern.compile("confirma\\.reports\\.(fetch-size|timeout)"));
 
     void warnOnStart(@Observes StartupEvent event, Config config) {
         TreeSet<String> unknown = new TreeSet<>();
