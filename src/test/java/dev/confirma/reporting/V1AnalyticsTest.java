@@ -261,28 +261,4 @@ class V1AnalyticsTest {
         io.restassured.RestAssured.given().queryParam("start_date", "2026-03-01").queryParam("end_date", "2026-03-01")
                 .get("/v1/analytics/orders").then().statusCode(401);
     }
-
-    /** The plan of the one query: the orders are read by the (store_id, created_at) index, not scanned. */
-    @Test
-    void shouldReadOrdersThroughTheStoreCreatedAtIndex() throws Exception {
-        List<Periods.Period> periods = Periods.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), Grouping.DAY, NEW_YORK);
-        StringBuilder plan = new StringBuilder();
-        try (Connection c = ReportRows.connection();
-             PreparedStatement s = c.prepareStatement("EXPLAIN " + OrderAnalytics.sql(periods.size()))) {
-            List<Object> params = OrderAnalytics.parameters("some-store", periods);
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-        }
-        System.out.println("analytics plan:\n" + plan);
-        String text = plan.toString().toLowerCase(java.util.Locale.ROOT);
-        assertTrue(text.contains("ix_orders_store_created") || text.contains("ix_orders_store_"), "the plan uses an orders index:\n" + plan);
-        assertTrue(!text.contains("seq scan on orders") && !text.contains("public.orders.tablescan") && !text.contains("orders.tablescan"),
-                "no scan of all orders:\n" + plan);
-    }
 }
