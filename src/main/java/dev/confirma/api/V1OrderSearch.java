@@ -24,6 +24,8 @@ class V1OrderSearch {
 
     static final int MAX_LIMIT = 100;
     static final int DEFAULT_LIMIT = 20;
+    /** The filters alone, as the CSV reports take them: a report holds every order they keep, no page of them. */
+    static final Set<String> FILTERS = Set.of("customer_id", "status", "created_after", "created_before", "amount_min", "amount_max");
     private static final Set<String> PARAMETERS = Set.of("customer_id", "status", "created_after", "created_before", "amount_min",
             "amount_max", "limit", "offset");
 
@@ -36,10 +38,19 @@ class V1OrderSearch {
     }
 
     Criteria criteria(MultivaluedMap<String, String> query) {
+        return criteria(query, PARAMETERS, "GET /v1/orders");
+    }
+
+    /** The filters of {@code GET /v1/orders} for another request ({@code request}, for the error) that takes no page. */
+    Criteria filters(MultivaluedMap<String, String> query, String request) {
+        return criteria(query, FILTERS, request);
+    }
+
+    private Criteria criteria(MultivaluedMap<String, String> query, Set<String> known, String request) {
         FieldErrors errors = new FieldErrors();
         for (String name : query.keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                errors.refuse(name, name + " is not a filter of GET /v1/orders (" + String.join(", ", PARAMETERS.stream().sorted().toList()) + ")");
+            if (!known.contains(name)) {
+                errors.refuse(name, name + " is not a filter of " + request + " (" + String.join(", ", known.stream().sorted().toList()) + ")");
             } else if (query.get(name).size() > 1) {
                 errors.refuse(name, name + " may be given once");
             }

@@ -30,7 +30,8 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays|connect-timeout|timeout|poll-interval)"),
             Pattern.compile("confirma\\.refunds\\.check-interval"),
             Pattern.compile("confirma\\.webhooks\\.disable-after"),
-            Pattern.compile("confirma\\.privacy\\.retention-check-interval"));
+            Pattern.compile("confirma\\.privacy\\.retention-check-interval"),
+            Pattern.compile("confirma\\.reports\\.(fetch-size|timeout)"));
 
     void warnOnStart(@Observes StartupEvent event, Config config) {
         TreeSet<String> unknown = new TreeSet<>();

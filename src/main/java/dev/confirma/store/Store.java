@@ -37,6 +37,10 @@ public class Store extends PanacheEntityBase {
     @Column(name = "accepted_assets")
     public String acceptedAssets;
 
+    /** The IANA zone (Europe/Berlin, UTC) the store's analytics count days, weeks and months in. */
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone = "UTC";
+
     @Column(name = "webhook_secret", nullable = false)
     public String webhookSecret;
 
@@ -56,6 +60,11 @@ public class Store extends PanacheEntityBase {
     /** Days after an order is final that its personal fields are erased; null: never (the default). */
     @Column(name = "retention_days")
     public Integer retentionDays;
+
+    /** {@link #timeZone} as a zone; a name stored is always one java.time knows (checked on the way in). */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
+    }
 
     public static Optional<Store> findActive(String id) {
         if (id == null) {

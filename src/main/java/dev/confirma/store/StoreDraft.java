@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A validated store create or patch request. For a patch, an empty field means "unchanged";
- * for a create, defaults apply (no wallets, 0 % markup and discount, every asset, no retention).
+ * for a create, defaults apply (no wallets, 0 % markup and discount, every asset, no retention, UTC).
  */
 public record StoreDraft(
         Optional<String> name,
@@ -14,7 +14,8 @@ public record StoreDraft(
         Optional<BigDecimal> markupPercentage,
         Optional<BigDecimal> discountPercentage,
         Optional<List<String>> acceptedAssets,
-        Optional<Retention> retention) {
+        Optional<Retention> retention,
+        Optional<String> timeZone) {
 
     /** {@code retentionDays}: erase personal fields that many days after an order is final; {@code days} null turns it off. */
     public record Retention(Integer days) {

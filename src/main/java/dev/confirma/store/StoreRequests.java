@@ -75,7 +75,8 @@ public class StoreRequests {
                 body.optionalDecimal("markupPercentage").map(m -> percentage(body, "markupPercentage", m, true)),
                 body.optionalDecimal("discountPercentage").map(d -> percentage(body, "discountPercentage", d, false)),
                 body.optionalTexts("acceptedAssets").map(this::acceptedAssets),
-                retention(json));
+                retention(json),
+                body.optionalText("timeZone", 64).map(zone -> timeZone(body, zone)));
     }
 
     /** Absent: unchanged (off for a new store); null: off; else whole days, 1 to 3650. */
@@ -146,6 +147,20 @@ public class StoreRequests {
             throw ApiException.invalidField(body.name(field), field + " may have at most 4 decimal places");
         }
         return value;
+    }
+
+    /** An IANA region name (America/New_York) or UTC; a fixed offset such as +02:00 knows no summer time, so it is refused. */
+    private static String timeZone(JsonRequest body, String text) {
+        try {
+            java.time.ZoneId zone = java.time.ZoneId.of(text);
+            if (zone instanceof java.time.ZoneOffset && !text.equals("UTC")) {
+                throw new java.time.DateTimeException("an offset, not a zone");
+            }
+            return zone.getId();
+        } catch (java.time.DateTimeException unknown) {
+            throw ApiException.invalidField(body.name("timeZone"), "timeZone must be an IANA time zone such as UTC, Europe/Berlin"
+                    + " or America/New_York, not " + text);
+        }
     }
 
     private List<String> acceptedAssets(List<String> symbols) {

@@ -33,6 +33,7 @@ public class StoreService {
         store.discountPercentage = draft.discountPercentage().orElse(BigDecimal.ZERO);
         store.acceptedAssets = draft.acceptedAssets().map(list -> String.join(",", list)).orElse(null);
         store.retentionDays = draft.retention().map(StoreDraft.Retention::days).orElse(null);
+        store.timeZone = draft.timeZone().orElse("UTC");
         store.webhookSecret = "whsec_" + Secrets.randomToken(32);
         store.createdAt = now;
         store.updatedAt = now;
@@ -54,6 +55,7 @@ public class StoreService {
         patch.discountPercentage().ifPresent(d -> store.discountPercentage = d);
         patch.acceptedAssets().ifPresent(list -> store.acceptedAssets = String.join(",", list));
         patch.retention().ifPresent(retention -> store.retentionDays = retention.days());
+        patch.timeZone().ifPresent(zone -> store.timeZone = zone);
         store.updatedAt = clock.instant();
         return store;
     }

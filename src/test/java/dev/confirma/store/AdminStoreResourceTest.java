@@ -71,7 +71,17 @@ class AdminStoreResourceTest {
         asOperator().body(Map.of("name", "All assets")).post("/admin/stores").then().statusCode(201)
                 .body("acceptedAssets", contains("CELO", "USDC", "USDT", "cEUR", "cREAL", "cUSD", "ETH"))
                 .body("wallets.size()", equalTo(0))
-                .body("markupPercentage", equalTo(0));
+                .body("markupPercentage", equalTo(0))
+                .body("timeZone", equalTo("UTC"));
+    }
+
+    @Test
+    void shouldKeepTheStoresTimeZoneWhenCreatedAndPatched() {
+        String id = asOperator().body(Map.of("name", "Zoned", "timeZone", "America/New_York")).post("/admin/stores").then()
+                .statusCode(201).body("timeZone", equalTo("America/New_York")).extract().path("id");
+        asOperator().body(Map.of("timeZone", "Asia/Tokyo")).patch("/admin/stores/" + id).then().statusCode(200)
+                .body("timeZone", equalTo("Asia/Tokyo"));
+        asOperator().get("/admin/stores/" + id).then().body("timeZone", equalTo("Asia/Tokyo"));
     }
 
     @Test
@@ -172,6 +182,11 @@ class AdminStoreResourceTest {
                 Arguments.of(Map.of("name", "x", "discountPercentage", 100), "discountPercentage", "discountPercentage must be between 0 and less than 100"),
                 Arguments.of(Map.of("name", "x", "acceptedAssets", List.of("DOGE")), "acceptedAssets",
                         "acceptedAssets: DOGE is not an asset this server accepts (CELO, USDC, USDT, cEUR, cREAL, cUSD, ETH)"),
+                Arguments.of(Map.of("name", "x", "timeZone", "Mars/Olympus"), "timeZone",
+                        "timeZone must be an IANA time zone such as UTC, Europe/Berlin or America/New_York, not Mars/Olympus"),
+                Arguments.of(Map.of("name", "x", "timeZone", "+02:00"), "timeZone",
+                        "timeZone must be an IANA time zone such as UTC, Europe/Berlin or America/New_York, not +02:00"),
+                Arguments.of(Map.of("name", "x", "timeZone", 5), "timeZone", "timeZone must be a string"),
                 Arguments.of(Map.of("name", "x", "acceptedAssets", List.of()), "acceptedAssets",
                         "acceptedAssets must list at least one asset, or be left out to accept all"));
     }

@@ -28,6 +28,7 @@ public class StoreMapper {
                 Money.plain(store.markupPercentage),
                 Money.plain(store.discountPercentage),
                 acceptedAssets(store),
+                store.timeZone,
                 store.webhookSecret,
                 newApiKey,
                 apiKeys.activePrefix(store.id).orElse(null),

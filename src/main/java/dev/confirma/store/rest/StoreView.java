@@ -14,6 +14,7 @@ public record StoreView(
         BigDecimal markupPercentage,
         BigDecimal discountPercentage,
         List<String> acceptedAssets,
+        String timeZone,
         String webhookSecret,
         String apiKey,
         String apiKeyPrefix,
