@@ -79,7 +79,11 @@ public final class GeneratedRequests implements Generator<GeneratedRequests.Requ
                 w(2, bodyRequest("PATCH", of("/v1/webhooks/wh_none", "/v1/webhooks/" + "x".repeat(60)), just(Auth.STORE_BEARER),
                         json(v1WebhookBody()))),
                 w(1, request("POST", of("/v1/webhooks/wh_none/ping", "/v1/webhooks//ping"), just(Auth.STORE_BEARER))),
-                w(3, bodyRequest("PUT", just("/v1/fraud/rules"), just(Auth.STORE_BEARER), json(v1FraudBody()))));
+                w(3, bodyRequest("PUT", just("/v1/fraud/rules"), just(Auth.STORE_BEARER), json(v1FraudBody()))),
+                w(3, request("GET", v1Analytics(), of(Auth.STORE_BEARER, Auth.NONE))),
+                w(2, request("GET", v1Reports(), just(Auth.STORE_BEARER))),
+                w(2, request("GET", v1Customers(), just(Auth.STORE_BEARER))),
+                w(1, request("DELETE", v1Customers(), just(Auth.STORE_BEARER))));
     }
 
     // --- the merchant API ---------------------------------------------------------------------
@@ -111,6 +115,27 @@ public final class GeneratedRequests implements Generator<GeneratedRequests.Requ
         body.put("countries", "{\"codes\":[\"NG\"],\"score\":20}");
         return mutated(just(body), List.of("threshold", "orders_per_email_per_hour", "orders_per_client_ip_per_hour", "amount_above",
                 "countries"), 3);
+    }
+
+    private Generator<String> v1Analytics() {
+        return query("/v1/analytics/orders", List.of(
+                param("start_date", oneOf(of("2026-01-01", "2026-13-01", "yesterday"), dateValue())),
+                param("end_date", oneOf(of("2026-03-31", "2025-01-01", "2099-12-31"), dateValue())),
+                param("group_by", oneOf(of("day", "week", "month", "year", "DAY"), queryValue()))));
+    }
+
+    private Generator<String> v1Reports() {
+        Generator<String> report = of("/v1/reports/orders.csv", "/v1/reports/payments.csv", "/v1/reports/refunds.csv");
+        return random -> query(report.next(random), List.of(
+                param("status", oneOf(of("PAID", "paid,shipped", "LOST"), queryValue())),
+                param("created_after", dateValue()),
+                param("customer_id", oneOf(just("cus_gen"), queryValue())),
+                param("limit", of("1", "x")))).next(random);
+    }
+
+    private Generator<String> v1Customers() {
+        Generator<String> id = oneOf(of("cus_gen", "ana@example.com", "x".repeat(300), "%00", "nobody"), queryValue());
+        return random -> "/v1/customers/" + id.next(random) + of("", "/export", "/export/x").next(random);
     }
 
     private Generator<String> v1ListOrders() {
