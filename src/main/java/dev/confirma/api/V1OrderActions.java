@@ -3,6 +3,7 @@ package dev.confirma.api;
 import dev.confirma.common.error.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.json.JsonRequest;
+import dev.confirma.common.error.ApiException;
 import dev.confirma.order.Actor;
 import dev.confirma.order.InvalidLifecycleTransitionException;
 import dev.confirma.order.LifecycleStatus;
@@ -77,6 +78,11 @@ class V1OrderActions {
             case RESOLVE -> resolveTarget(order, request.outcomeRefunded());
             default -> action.target;
         };
+        if (order.erasedAt != null && request.trackingNumber().isPresent()) {
+            // its personal data is gone for good: a tracking number would bring some back, past any erasure
+            throw ApiException.conflict("order_erased", "Order " + orderId + " had its customer's data erased; ship it without a"
+                    + " tracking_number");
+        }
         if (action == Action.FULFILL || action == Action.SHIP) {
             // before the move: its event shows the order shipped with them (a refused move rolls them back)
             request.carrier().ifPresent(carrier -> order.carrier = carrier);

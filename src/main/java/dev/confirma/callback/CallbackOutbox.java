@@ -2,6 +2,8 @@ package dev.confirma.callback;
 
 import dev.confirma.common.Secrets;
 import dev.confirma.common.error.ApiException;
+import dev.confirma.order.Order;
+import jakarta.persistence.LockModeType;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,6 +98,11 @@ public class CallbackOutbox {
         if (original.state == CallbackDelivery.State.PENDING) {
             throw ApiException.conflict("delivery_pending", "Delivery " + original.id
                     + " is still pending and will be attempted again by itself; redeliver it once it is delivered or dead");
+        }
+        if (original.orderId != null) {
+            // an erasure of the order scrubs its stored bodies under this lock: the copy is made from a scrubbed one, or scrubbed after
+            Order.findById(original.orderId, LockModeType.PESSIMISTIC_WRITE);
+            CallbackDelivery.getEntityManager().refresh(original);
         }
         CallbackDelivery copy = new CallbackDelivery();
         copy.id = UUID.randomUUID().toString();

@@ -31,7 +31,7 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.refunds\\.check-interval"),
             Pattern.compile("confirma\\.webhooks\\.disable-after"),
             Pattern.compile("confirma\\.privacy\\.retention-check-interval"),
-            Pattern.compile("confirma\\.reports\\.(fetch-size|timeout)"));
+            Pattern.compile("confirma\\.reports\\.(fetch-size|timeout|max-concurrent)"));
 
     void warnOnStart(@Observes StartupEvent event, Config config) {
         TreeSet<String> unknown = new TreeSet<>();

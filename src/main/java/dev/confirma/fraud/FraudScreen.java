@@ -1,7 +1,6 @@
 package dev.confirma.fraud;
 
-import dev.confirma.common.Secrets;
-import dev.confirma.common.ServerSecrets;
+import dev.confirma.common.KeyedHash;
 import dev.confirma.order.Actor;
 import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.LifecycleStatus;
@@ -13,19 +12,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Scores each new order of a store that has fraud rules, in the transaction that writes it, and
@@ -47,12 +39,11 @@ public class FraudScreen {
     static final String KEY_NAME = "fraud-hash-key";
 
     private final OrderStateMachine stateMachine;
-    private final ServerSecrets secrets;
-    private volatile byte[] key;
+    private final KeyedHash hashes;
 
-    FraudScreen(OrderStateMachine stateMachine, ServerSecrets secrets) {
+    FraudScreen(OrderStateMachine stateMachine, KeyedHash hashes) {
         this.stateMachine = stateMachine;
-        this.secrets = secrets;
+        this.hashes = hashes;
     }
 
     /**
@@ -132,24 +123,9 @@ public class FraudScreen {
                 + (check.fired == null ? "no rule fired" : check.fired));
     }
 
-    /**
-     * HMAC-SHA256 under a key of this server's own: enough to count repeats, and unlike a bare
-     * SHA-256 not reversed by hashing every IPv4 address or a list of emails.
-     */
+    /** Keyed, so a hash cannot be reversed by hashing every IPv4 address or a list of emails. */
     private String hash(String value) {
-        byte[] secret = key;
-        if (secret == null) {
-            secret = Base64.getDecoder().decode(secrets.getOrCreate(KEY_NAME,
-                    () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(32))).value());
-            key = secret;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
-        }
+        return hashes.hex(KEY_NAME, value);
     }
 
     private static Optional<String> email(DeliveryInfo delivery) {

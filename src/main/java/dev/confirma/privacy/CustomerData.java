@@ -21,7 +21,10 @@ public class CustomerData {
     private final OrderErasure erasure;
     private final AuditLog audit;
 
-    CustomerData(OrderErasure erasure, AuditLog audit) {
+    private final Pseudonyms pseudonyms;
+
+    CustomerData(OrderErasure erasure, AuditLog audit, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.erasure = erasure;
         this.audit = audit;
     }
@@ -33,7 +36,7 @@ public class CustomerData {
         if (orders.isEmpty()) {
             throw ApiException.notFound("No order of this store has customer_id or email " + customer.value());
         }
-        audit.record(actor, store.id, AuditLog.EXPORT, customer.subject(), "{\"orders_exported\":" + orders.size() + "}");
+        audit.record(actor, store.id, AuditLog.EXPORT, pseudonyms.subject(customer), "{\"orders_exported\":" + orders.size() + "}");
         return orders;
     }
 
@@ -55,9 +58,9 @@ public class CustomerData {
         for (String id : ids) {
             total = total.plus(erasure.erase(id, order -> order.storeId.equals(store.id)));
         }
-        audit.record(actor, store.id, AuditLog.ERASE, customer.subject(), total.detail());
+        audit.record(actor, store.id, AuditLog.ERASE, pseudonyms.subject(customer), total.detail());
         // the subject's hash, never the reference: an email must not reach the log
-        LOG.infof("Customer %s of store %s erased by %s: %s", customer.subject(), store.id, actor, total.detail());
+        LOG.infof("Customer %s of store %s erased by %s: %s", pseudonyms.subject(customer), store.id, actor, total.detail());
         return total;
     }
 }

@@ -1,6 +1,5 @@
 package dev.confirma.privacy;
 
-import dev.confirma.common.Secrets;
 import dev.confirma.common.error.ApiException;
 import java.util.Locale;
 
@@ -30,8 +29,8 @@ public record CustomerReference(String value) {
         return value.toLowerCase(Locale.ROOT);
     }
 
-    /** Who the audit log says it was about: the SHA-256 (hex) of the reference, emails in lower case; never the value. */
-    public String subject() {
-        return Secrets.sha256Hex(value.contains("@") ? asEmail() : value);
+    /** The reference as the audit log's subject is keyed from: emails in lower case. */
+    String normalised() {
+        return value.contains("@") ? asEmail() : value;
     }
 }

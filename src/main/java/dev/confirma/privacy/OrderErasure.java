@@ -26,7 +26,10 @@ class OrderErasure {
     private final Clock clock;
     private final Instance<PersonalDataCopies> copies;
 
-    OrderErasure(Clock clock, Instance<PersonalDataCopies> copies) {
+    private final Pseudonyms pseudonyms;
+
+    OrderErasure(Clock clock, Instance<PersonalDataCopies> copies, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.copies = copies;
     }
@@ -42,13 +45,13 @@ class OrderErasure {
             return Erased.NOTHING;
         }
         Instant now = clock.instant();
-        order.customerId = Pseudonyms.of(order.storeId, order.customerId);
+        order.customerId = pseudonyms.of(order.storeId, order.customerId);
         order.deliveryInfo = null;
         order.metadata = null;
         order.trackingNumber = null;
         order.erasedAt = now;
         order.updatedAt = now;
-        PersonalFields fields = new PersonalFields(order.storeId);
+        PersonalFields fields = new PersonalFields(order.storeId, pseudonyms);
         int deliveries = 0;
         for (CallbackDelivery delivery : CallbackDelivery.<CallbackDelivery>list("orderId = ?1 and body is not null", orderId)) {
             String scrubbed = fields.scrubAll(delivery.body);

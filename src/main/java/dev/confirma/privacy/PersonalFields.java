@@ -34,8 +34,10 @@ public final class PersonalFields {
     private static final Pattern CHAIN_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
     private final String storeId;
+    private final Pseudonyms pseudonyms;
 
-    public PersonalFields(String storeId) {
+    public PersonalFields(String storeId, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.storeId = storeId;
     }
 
@@ -84,7 +86,7 @@ public final class PersonalFields {
                 JsonNode value = object.get(name);
                 String key = normal(name);
                 if (key.equals(CUSTOMER_ID) && value.isTextual()) {
-                    String pseudonym = Pseudonyms.of(storeId, value.textValue());
+                    String pseudonym = pseudonyms.of(storeId, value.textValue());
                     if (!pseudonym.equals(value.textValue())) {
                         object.set(name, TextNode.valueOf(pseudonym));
                         changed = true;

@@ -2,6 +2,7 @@ package dev.confirma.privacy;
 
 import dev.confirma.order.LifecycleStatus;
 import dev.confirma.order.Order;
+import dev.confirma.order.PaymentStatus;
 import dev.confirma.store.Store;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -19,15 +20,20 @@ import org.jboss.logging.Logger;
 /**
  * Erases personal fields automatically for stores with {@code retentionDays}: an order is erased
  * once it has been final for that many days. Final: its status is CANCELLED, REFUNDED or
- * DELIVERED, and it has been since the later of its last change ({@code updated_at}) and the end
- * of its late-payment window ({@code monitored_until}, so an expired order a late payment could
- * still reopen is not final yet). A page of orders at a time; one audit row per store and run
- * that erased anything.
+ * DELIVERED; or its payment is decided (confirmed, failed, cancelled) and it is not waiting on a
+ * merchant (HELD, DISPUTED, RETURNED) — a plugin's orders never go past PAID, a failed one stays
+ * CREATED. Either way unchanged since the later of its last change ({@code updated_at}) and the
+ * end of its late-payment window ({@code monitored_until}, so an expired order a late payment
+ * could still reopen is not final yet). A page of orders at a time; one audit row per store and
+ * run that erased anything.
  */
 @Singleton
 public class Retention {
 
     static final Set<LifecycleStatus> FINAL = EnumSet.of(LifecycleStatus.CANCELLED, LifecycleStatus.REFUNDED, LifecycleStatus.DELIVERED);
+    /** Waiting on the merchant: never final, whatever the payment. */
+    static final Set<LifecycleStatus> UNDER_WAY = EnumSet.of(LifecycleStatus.HELD, LifecycleStatus.DISPUTED, LifecycleStatus.RETURNED);
+    static final Set<PaymentStatus> DECIDED = EnumSet.of(PaymentStatus.CONFIRMED, PaymentStatus.FAILED, PaymentStatus.CANCELLED);
     private static final Logger LOG = Logger.getLogger(Retention.class);
     private static final int PAGE = 100;
 
@@ -88,12 +94,15 @@ public class Retention {
 
     private static List<Object[]> page(String storeId, Instant cutoff, Instant afterAt, String afterId) {
         return QuarkusTransaction.requiringNew().call(() -> Order.getEntityManager().createQuery(
-                        "select o.id, o.updatedAt from Order o where o.storeId = :store and o.lifecycleStatus in :final"
+                        "select o.id, o.updatedAt from Order o where o.storeId = :store"
+                                + " and (o.lifecycleStatus in :final or (o.lifecycleStatus not in :underWay and o.paymentStatus in :decided))"
                                 + " and o.erasedAt is null and o.updatedAt < :cutoff and o.monitoredUntil < :cutoff"
                                 + " and (o.updatedAt > :afterAt or (o.updatedAt = :afterAt and o.id > :afterId))"
                                 + " order by o.updatedAt, o.id", Object[].class)
                 .setParameter("store", storeId)
                 .setParameter("final", FINAL)
+                .setParameter("underWay", UNDER_WAY)
+                .setParameter("decided", DECIDED)
                 .setParameter("cutoff", cutoff)
                 .setParameter("afterAt", afterAt)
                 .setParameter("afterId", afterId)
@@ -103,6 +112,8 @@ public class Retention {
 
     /** Checked again under the order's lock: a status change since the page was read may have reopened it. */
     static boolean isFinalBefore(Order order, Instant cutoff) {
-        return FINAL.contains(order.lifecycleStatus()) && order.updatedAt.isBefore(cutoff) && order.monitoredUntil.isBefore(cutoff);
+        boolean done = FINAL.contains(order.lifecycleStatus())
+                || !UNDER_WAY.contains(order.lifecycleStatus()) && DECIDED.contains(order.paymentStatus());
+        return done && order.updatedAt.isBefore(cutoff) && order.monitoredUntil.isBefore(cutoff);
     }
 }

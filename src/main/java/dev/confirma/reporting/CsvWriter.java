@@ -43,11 +43,19 @@ public final class CsvWriter {
             return "";
         }
         String safe = startsLikeAFormula(value) ? "'" + value : value;
-        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\r') >= 0 || safe.indexOf('\n') >= 0;
+        // ; and tab too: a spreadsheet whose list separator is ; (de, fr, pt-BR) splits there, and the cell after would start bare
+        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\r') >= 0 || safe.indexOf('\n') >= 0
+                || safe.indexOf(';') >= 0 || safe.indexOf('\t') >= 0;
         return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
-    private static boolean startsLikeAFormula(String value) {
+    /** A plain number (-1, the log index of a native transfer) is no formula, and stays a number. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    static boolean startsLikeAFormula(String value) {
+        if (NUMBER.matcher(value).matches()) {
+            return false;
+        }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }

@@ -48,9 +48,12 @@ public class OrderReports {
     private final DataSource dataSource;
     private final ReportsConfig config;
 
-    OrderReports(DataSource dataSource, ReportsConfig config) {
+    private final ReportSlots slots;
+
+    OrderReports(DataSource dataSource, ReportsConfig config, ReportSlots slots) {
         this.dataSource = dataSource;
         this.config = config;
+        this.slots = slots;
     }
 
     public StreamingOutput orders(String storeId, OrderFilter filter) {
@@ -146,19 +149,30 @@ public class OrderReports {
         List<String> fields(ResultSet rows) throws SQLException;
     }
 
+    /** Takes a report slot now (429 when none is free), given back when the stream ends, however it ends. */
     private StreamingOutput stream(String sql, List<Object> params, List<String> header, RowMapper mapper) {
+        Runnable release = slots.take();
         return output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 16 * 1024);
-            CsvWriter csv = new CsvWriter(writer);
-            csv.row(header);
             try {
-                QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.timeout().toSeconds()))
-                        .run(() -> copy(sql, params, mapper, csv));
-            } catch (UncheckedIOException clientGone) {
-                throw clientGone.getCause();
+                write(output, sql, params, header, mapper);
+            } finally {
+                release.run();
             }
-            csv.flush();
         };
+    }
+
+    private void write(java.io.OutputStream output, String sql, List<Object> params, List<String> header, RowMapper mapper)
+            throws IOException {
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 16 * 1024);
+        CsvWriter csv = new CsvWriter(writer);
+        csv.row(header);
+        try {
+            QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.timeout().toSeconds()))
+                    .run(() -> copy(sql, params, mapper, csv));
+        } catch (UncheckedIOException clientGone) {
+            throw clientGone.getCause();
+        }
+        csv.flush();
     }
 
     private void copy(String sql, List<Object> params, RowMapper mapper, CsvWriter csv) {

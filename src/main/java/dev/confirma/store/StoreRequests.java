@@ -153,7 +153,8 @@ public class StoreRequests {
     private static String timeZone(JsonRequest body, String text) {
         try {
             java.time.ZoneId zone = java.time.ZoneId.of(text);
-            if (zone instanceof java.time.ZoneOffset && !text.equals("UTC")) {
+            // an offset (+02:00, GMT+1, UTC+05:00) has no summer time: its days would drift from the shop's
+            if (zone instanceof java.time.ZoneOffset && !text.equals("UTC") || text.matches("(?i)(UTC|GMT|UT)?[+-].*")) {
                 throw new java.time.DateTimeException("an offset, not a zone");
             }
             return zone.getId();

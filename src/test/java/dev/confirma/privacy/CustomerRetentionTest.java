@@ -45,7 +45,8 @@ class CustomerRetentionTest {
     private String order(TestStore store, LifecycleStatus status) {
         String id = MerchantOrders.create(store);
         if (status != LifecycleStatus.CREATED) {
-            MerchantOrders.force(id, status, null, em);
+            boolean parked = status == LifecycleStatus.HELD || status == LifecycleStatus.DISPUTED;
+            MerchantOrders.force(id, status, parked ? LifecycleStatus.PAID : null, em);
         }
         return id;
     }
@@ -59,7 +60,13 @@ class CustomerRetentionTest {
         String cancelled = order(keeping, LifecycleStatus.CANCELLED);
         String delivered = order(keeping, LifecycleStatus.DELIVERED);
         String refunded = order(keeping, LifecycleStatus.REFUNDED);
+        // paid and shipped, and never moved again (a plugin's orders stop at PAID): final too
         String shipped = order(keeping, LifecycleStatus.SHIPPED);
+        String paid = order(keeping, LifecycleStatus.PAID);
+        // waiting on the merchant, or on its payment: never final
+        String held = order(keeping, LifecycleStatus.HELD);
+        String disputed = order(keeping, LifecycleStatus.DISPUTED);
+        String returned = order(keeping, LifecycleStatus.RETURNED);
         String open = order(keeping, LifecycleStatus.CREATED);
         String elsewhere = order(forever, LifecycleStatus.CANCELLED);
 
@@ -70,12 +77,12 @@ class CustomerRetentionTest {
         TestClockProducer.clock().advance(Duration.ofDays(3));
         String recent = order(keeping, LifecycleStatus.CANCELLED);
 
-        assertEquals(3, retention.run().get(keeping.id()));
-        for (String id : List.of(cancelled, delivered, refunded)) {
+        assertEquals(5, retention.run().get(keeping.id()));
+        for (String id : List.of(cancelled, delivered, refunded, shipped, paid)) {
             keeping.asMerchant().get("/v1/orders/" + id).then().body("erased_at", notNullValue()).body("shipping.address", nullValue())
                     .body("metadata", nullValue()).body("total", equalTo("30.75"));
         }
-        for (String id : List.of(shipped, open, recent)) {
+        for (String id : List.of(held, disputed, returned, open, recent)) {
             keeping.asMerchant().get("/v1/orders/" + id).then().body("erased_at", nullValue()).body("shipping.address.first_name", equalTo("Ana"));
         }
         forever.asMerchant().get("/v1/orders/" + elsewhere).then().body("erased_at", nullValue());
@@ -85,7 +92,7 @@ class CustomerRetentionTest {
                 .body("data[0].actor", equalTo("system"))
                 .body("data[0].subject", nullValue())
                 .body("data[0].detail.retention_days", equalTo(30))
-                .body("data[0].detail.orders_erased", equalTo(3));
+                .body("data[0].detail.orders_erased", equalTo(5));
 
         // a run with nothing to do writes no audit row
         assertEquals(0, retention.run().get(keeping.id()));

@@ -30,7 +30,10 @@ class CsvWriterTest {
 
     @Test
     void shouldNeutraliseCellsASpreadsheetWouldReadAsFormulas() throws IOException {
-        assertEquals("'=1+2,'+cmd,'-2,'@SUM(A1),'\tx,\"'\rx\",a=b\r\n", write("=1+2", "+cmd", "-2", "@SUM(A1)", "\tx", "\rx", "a=b"));
+        assertEquals("'=1+2,'+cmd,'-2+3,'@SUM(A1),\"'\tx\",\"'\rx\",a=b,-1,-0.5\r\n",
+                write("=1+2", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "a=b", "-1", "-0.5"));
+        // a ; separates cells where it is the list separator: quoted, the part after it stays in the cell
+        assertEquals("\"Ana;=HYPERLINK(1)\"\r\n", write("Ana;=HYPERLINK(1)"));
         assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n", write("=HYPERLINK(\"http://x\",\"y\")"));
     }
 

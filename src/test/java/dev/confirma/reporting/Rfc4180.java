@@ -22,6 +22,9 @@ final class Rfc4180 {
 
     /** The field as the writer must show it: with a leading ' when a spreadsheet would read a formula. */
     static String neutralised(String value) {
+        if (value.matches("-?\\d+(\\.\\d+)?")) {
+            return value; // a plain number stays one
+        }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
     }

@@ -186,6 +186,10 @@ class AdminStoreResourceTest {
                         "timeZone must be an IANA time zone such as UTC, Europe/Berlin or America/New_York, not Mars/Olympus"),
                 Arguments.of(Map.of("name", "x", "timeZone", "+02:00"), "timeZone",
                         "timeZone must be an IANA time zone such as UTC, Europe/Berlin or America/New_York, not +02:00"),
+                Arguments.of(Map.of("name", "x", "timeZone", "GMT+1"), "timeZone",
+                        "timeZone must be an IANA time zone such as UTC, Europe/Berlin or America/New_York, not GMT+1"),
+                Arguments.of(Map.of("name", "x", "timeZone", "UTC+05:00"), "timeZone",
+                        "timeZone must be an IANA time zone such as UTC, Europe/Berlin or America/New_York, not UTC+05:00"),
                 Arguments.of(Map.of("name", "x", "timeZone", 5), "timeZone", "timeZone must be a string"),
                 Arguments.of(Map.of("name", "x", "acceptedAssets", List.of()), "acceptedAssets",
                         "acceptedAssets must list at least one asset, or be left out to accept all"));

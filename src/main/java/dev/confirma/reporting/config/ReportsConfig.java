@@ -15,4 +15,8 @@ public interface ReportsConfig {
     /** The longest one report may take to stream (its read-only transaction's timeout); a slower download is cut. */
     @WithDefault("PT30M")
     Duration timeout();
+
+    /** Reports streaming at once (each holds a database connection while it streams); one more answers 429. */
+    @WithDefault("2")
+    int maxConcurrent();
 }
