@@ -70,7 +70,7 @@ public class OrderReports {
                 + " WHERE " + where(storeId, filter, params)
                 // the index's own order (store_id is fixed): rows stream out of it without a sort
                 + " ORDER BY o.store_id, o.created_at, o.id";
-        return stream(sql, params, ORDER_COLUMNS, rows -> {
+        return stream(sql, params, ORDER_COLUMNS, csv -> csv, rows -> {
             String currency = rows.getString(13);
             return List.of(rows.getString(1), instant(rows, 2), instant(rows, 3), lower(rows.getString(4)), lower(rows.getString(5)),
                     lower(rows.getString(6)), nullToEmpty(rows.getString(7)), nullToEmpty(rows.getString(8)), nullToEmpty(rows.getString(9)),
@@ -94,8 +94,10 @@ public class OrderReports {
                 + " LEFT JOIN order_quotes q ON q.order_id = o.id AND q.protocol = t.chain AND q.asset = t.asset"
                 + " LEFT JOIN order_market_rates mr ON mr.order_id = o.id AND mr.symbol = t.asset"
                 + " WHERE t.removed = FALSE AND " + where(storeId, filter, params)
-                + " ORDER BY o.store_id, o.created_at, o.id, t.block_number, t.log_index";
-        return stream(sql, params, PAYMENT_COLUMNS, rows -> {
+                // the index's order only, so the rows stream (a sort by block too would make H2 hold them all);
+                // each order's few payments are put in block order as they are written
+                + " ORDER BY o.store_id, o.created_at, o.id";
+        return stream(sql, params, PAYMENT_COLUMNS, BlockOrder::new, rows -> {
             BigDecimal baseUnits = rows.getBigDecimal(5);
             int decimals = rows.getInt(6);
             BigDecimal amount = rows.wasNull() ? null : new BigDecimal(baseUnits.toBigIntegerExact(), decimals);
@@ -149,33 +151,72 @@ public class OrderReports {
         List<String> fields(ResultSet rows) throws SQLException;
     }
 
+    /** Where mapped rows go: the CSV itself, or something that reorders them on the way. */
+    interface RowSink {
+        void row(List<String> fields) throws IOException;
+
+        default void end() throws IOException {
+        }
+    }
+
+    /** One order's payments (rows in a run with one order id) written in block order: by block number, then log index. */
+    static final class BlockOrder implements RowSink {
+
+        private final RowSink out;
+        private final List<List<String>> run = new ArrayList<>();
+
+        BlockOrder(RowSink out) {
+            this.out = out;
+        }
+
+        @Override
+        public void row(List<String> fields) throws IOException {
+            if (!run.isEmpty() && !run.get(0).get(0).equals(fields.get(0))) {
+                end();
+            }
+            run.add(fields);
+        }
+
+        @Override
+        public void end() throws IOException {
+            run.sort(java.util.Comparator.<List<String>>comparingLong(f -> Long.parseLong(f.get(10)))
+                    .thenComparingInt(f -> Integer.parseInt(f.get(7))));
+            for (List<String> fields : run) {
+                out.row(fields);
+            }
+            run.clear();
+        }
+    }
+
     /** Takes a report slot now (429 when none is free), given back when the stream ends, however it ends. */
-    private StreamingOutput stream(String sql, List<Object> params, List<String> header, RowMapper mapper) {
+    private StreamingOutput stream(String sql, List<Object> params, List<String> header,
+                                   java.util.function.UnaryOperator<RowSink> order, RowMapper mapper) {
         Runnable release = slots.take();
         return output -> {
             try {
-                write(output, sql, params, header, mapper);
+                write(output, sql, params, header, order, mapper);
             } finally {
                 release.run();
             }
         };
     }
 
-    private void write(java.io.OutputStream output, String sql, List<Object> params, List<String> header, RowMapper mapper)
-            throws IOException {
+    private void write(java.io.OutputStream output, String sql, List<Object> params, List<String> header,
+                       java.util.function.UnaryOperator<RowSink> order, RowMapper mapper) throws IOException {
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 16 * 1024);
         CsvWriter csv = new CsvWriter(writer);
         csv.row(header);
+        RowSink sink = order.apply(csv::row);
         try {
             QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.timeout().toSeconds()))
-                    .run(() -> copy(sql, params, mapper, csv));
+                    .run(() -> copy(sql, params, mapper, sink));
         } catch (UncheckedIOException clientGone) {
             throw clientGone.getCause();
         }
         csv.flush();
     }
 
-    private void copy(String sql, List<Object> params, RowMapper mapper, CsvWriter csv) {
+    private void copy(String sql, List<Object> params, RowMapper mapper, RowSink sink) {
         try (Connection connection = dataSource.getConnection()) {
             boolean h2 = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
             if (h2) {
@@ -188,8 +229,9 @@ public class OrderReports {
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        csv.row(mapper.fields(rows));
+                        sink.row(mapper.fields(rows));
                     }
+                    sink.end();
                 }
             } finally {
                 if (h2) {
