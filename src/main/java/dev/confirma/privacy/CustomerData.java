@@ -55,12 +55,19 @@ public class CustomerData {
                 .setParameter("email", customer.asEmail())
                 .getResultList());
         Erased total = Erased.NOTHING;
-        for (String id : ids) {
-            total = total.plus(erasure.erase(id, order -> order.storeId.equals(store.id)));
+        boolean complete = false;
+        try {
+            for (String id : ids) {
+                total = total.plus(erasure.erase(id, order -> order.storeId.equals(store.id)));
+            }
+            complete = true;
+        } finally {
+            // what was erased is audited even when an order could not be (the request fails; repeating it finishes)
+            String detail = complete ? total.detail() : "{\"incomplete\":true," + total.detail().substring(1);
+            audit.record(actor, store.id, AuditLog.ERASE, pseudonyms.subject(customer), detail);
+            // the subject's hash, never the reference: an email must not reach the log
+            LOG.infof("Customer %s of store %s erased by %s: %s", pseudonyms.subject(customer), store.id, actor, detail);
         }
-        audit.record(actor, store.id, AuditLog.ERASE, pseudonyms.subject(customer), total.detail());
-        // the subject's hash, never the reference: an email must not reach the log
-        LOG.infof("Customer %s of store %s erased by %s: %s", pseudonyms.subject(customer), store.id, actor, total.detail());
         return total;
     }
 }

@@ -1,5 +1,6 @@
 package dev.confirma.privacy;
 
+import dev.confirma.callback.CallbackAttempt;
 import dev.confirma.callback.CallbackDelivery;
 import dev.confirma.common.Contention;
 import dev.confirma.order.Order;
@@ -60,6 +61,9 @@ class OrderErasure {
                 deliveries++;
             }
         }
+        // a receiver's answer may echo what it was sent: the first bytes kept of it go too (status and timing stay)
+        CallbackAttempt.update("responseExcerpt = null where responseExcerpt is not null and deliverySeq in"
+                + " (select d.seq from CallbackDelivery d where d.orderId = ?1)", orderId);
         int answers = 0;
         for (PersonalDataCopies copy : copies) {
             answers += copy.scrub(order.storeId, orderId, fields);

@@ -295,6 +295,15 @@ class CustomerDataTest {
             delivery.nextAttemptAt = Instant.now();
             delivery.createdAt = Instant.now();
             delivery.persist();
+            // a receiver that echoes what it was sent: its answer's first bytes hold the body's personal values too
+            dev.confirma.callback.CallbackAttempt attempt = new dev.confirma.callback.CallbackAttempt();
+            attempt.id = UUID.randomUUID().toString();
+            attempt.deliverySeq = delivery.seq;
+            attempt.attemptedAt = Instant.now();
+            attempt.statusCode = 200;
+            attempt.latencyMs = 5;
+            attempt.responseExcerpt = "received " + body.substring(0, Math.min(body.length(), 900));
+            attempt.persist();
         });
     }
 
