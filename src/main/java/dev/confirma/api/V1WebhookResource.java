@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.confirma.api.idempotency.Idempotency;
 import dev.confirma.callback.DeliveryLog;
 import dev.confirma.callback.WebhookSubscriptions;
-import dev.confirma.common.error.ApiException;
+import dev.confirma.common.text.QueryNumbers;
 import dev.confirma.store.Caller;
 import dev.confirma.store.Store;
 import jakarta.ws.rs.Consumes;
@@ -96,16 +96,11 @@ public class V1WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    public Map<String, List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("limit") Integer limit,
-                                                     @QueryParam("offset") Integer offset) {
-        int max = limit == null ? 20 : limit;
-        int skip = offset == null ? 0 : offset;
-        if (max < 1 || max > 100) {
-            throw ApiException.invalidField("limit", "limit must be an integer from 1 to 100");
-        }
-        if (skip < 0) {
-            throw ApiException.invalidField("offset", "offset must be 0 or more");
-        }
+    public Map<String, List<Delivery>> deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                  @QueryParam("offset") String offset) {
+        // read as text: a parameter JAX-RS cannot convert would be a bare 404, not a refusal naming it
+        int max = QueryNumbers.integer("limit", limit, 20, 1, 100);
+        int skip = QueryNumbers.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
         return Map.of("data", subscriptions.deliveries(caller.store().id, id, max, skip).stream().map(Delivery::of).toList());
     }
 

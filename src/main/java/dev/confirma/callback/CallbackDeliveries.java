@@ -1,5 +1,6 @@
 package dev.confirma.callback;
 
+import dev.confirma.common.text.QueryNumbers;
 import dev.confirma.common.error.ApiException;
 import dev.confirma.order.Order;
 import dev.confirma.store.Store;
@@ -48,8 +49,8 @@ public class CallbackDeliveries {
     @Transactional
     public List<DeliveryLog> list(String state, String limit, String offset) {
         Optional<CallbackDelivery.State> wanted = state(state);
-        int max = number("limit", limit, 50, 1, MAX_LIMIT);
-        int skip = number("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int max = QueryNumbers.integer("limit", limit, 50, 1, MAX_LIMIT);
+        int skip = QueryNumbers.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
         var query = wanted.isPresent()
                 ? CallbackDelivery.<CallbackDelivery>find("state = ?1 order by seq desc", wanted.get())
                 : CallbackDelivery.<CallbackDelivery>find("order by seq desc");
@@ -71,18 +72,4 @@ public class CallbackDeliveries {
         }
     }
 
-    private static int number(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the allowed range
-        }
-        throw ApiException.invalidField(field, field + " must be an integer from " + min + " to " + max);
-    }
 }

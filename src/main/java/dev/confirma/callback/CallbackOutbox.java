@@ -33,20 +33,26 @@ public class CallbackOutbox {
      */
     public void enqueue(String orderId, String storeId, String url, String event, String paymentStatus, String message,
                         Instant at) {
+        CallbackDelivery delivery = pending(orderId, storeId, url, event, "msg_" + Secrets.randomToken(18), at);
+        delivery.paymentStatus = paymentStatus;
+        delivery.message = message;
+        delivery.persist();
+    }
+
+    /** A first delivery of an event, due at once; the caller adds what its target needs and persists it. */
+    private static CallbackDelivery pending(String orderId, String storeId, String url, String event, String webhookId, Instant at) {
         CallbackDelivery delivery = new CallbackDelivery();
         delivery.id = UUID.randomUUID().toString();
         delivery.orderId = orderId;
         delivery.storeId = storeId;
-        delivery.webhookId = "msg_" + Secrets.randomToken(18);
+        delivery.webhookId = webhookId;
         delivery.event = event;
-        delivery.paymentStatus = paymentStatus;
-        delivery.message = message;
         delivery.url = url;
         delivery.state = CallbackDelivery.State.PENDING;
         delivery.attemptCount = 0;
         delivery.nextAttemptAt = at;
         delivery.createdAt = at;
-        delivery.persist();
+        return delivery;
     }
 
     /**
@@ -72,19 +78,9 @@ public class CallbackOutbox {
 
     CallbackDelivery toSubscription(WebhookSubscription subscription, String orderId, String event, String eventId, String body,
                                     Instant at) {
-        CallbackDelivery delivery = new CallbackDelivery();
-        delivery.id = UUID.randomUUID().toString();
-        delivery.orderId = orderId;
-        delivery.storeId = subscription.storeId;
+        CallbackDelivery delivery = pending(orderId, subscription.storeId, subscription.url, event, eventId, at);
         delivery.subscriptionId = subscription.id;
-        delivery.webhookId = eventId;
-        delivery.event = event;
-        delivery.url = subscription.url;
         delivery.body = body;
-        delivery.state = CallbackDelivery.State.PENDING;
-        delivery.attemptCount = 0;
-        delivery.nextAttemptAt = at;
-        delivery.createdAt = at;
         delivery.persist();
         return delivery;
     }

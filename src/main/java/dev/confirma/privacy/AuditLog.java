@@ -1,5 +1,6 @@
 package dev.confirma.privacy;
 
+import dev.confirma.common.text.QueryNumbers;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -45,8 +46,8 @@ public class AuditLog {
 
     /** Newest first; every store's, or one store's. */
     public Page list(String storeId, String limit, String offset) {
-        int max = number("limit", limit, 50, 1, MAX_LIMIT);
-        int skip = number("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int max = QueryNumbers.integer("limit", limit, 50, 1, MAX_LIMIT);
+        int skip = QueryNumbers.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
         if (storeId != null && storeId.length() > 36) {
             throw ApiException.invalidField("store_id", "store_id must be a store id (at most 36 characters)");
         }
@@ -61,20 +62,6 @@ public class AuditLog {
         });
     }
 
-    private static int number(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the allowed range
-        }
-        throw ApiException.invalidField(field, field + " must be an integer from " + min + " to " + max);
-    }
 
     /** An audit row as the operator reads it; {@code detail} is the counts as a JSON object. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

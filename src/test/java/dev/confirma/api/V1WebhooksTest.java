@@ -321,6 +321,8 @@ class V1WebhooksTest {
                 .body("errors.field", hasItem("events[0]"));
         store.asMerchant().body("[]").patch("/v1/webhooks/" + existing).then().statusCode(400);
         store.asMerchant().body(Map.of("enabled", true)).patch("/v1/webhooks/wh_nope").then().statusCode(404);
+        store.asMerchant().get("/v1/webhooks/" + existing + "/deliveries?limit=x").then().statusCode(400)
+                .body("errors.field", hasItem("limit"));
         store.asMerchant().get("/v1/webhooks/" + existing + "/deliveries?limit=0").then().statusCode(400)
                 .body("errors.field", hasItem("limit"));
         before.assertUnchanged();
