@@ -8,6 +8,7 @@ import dev.confirma.order.PaymentException;
 import dev.confirma.order.PaymentStatus;
 import dev.confirma.order.PaymentStatusChanged;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import jakarta.inject.Singleton;
 
 /**
@@ -50,10 +51,11 @@ class PluginCallbacks {
         }
         Order order = Order.findById(change.orderId());
         // a hold the review did not make never showed to the shop: its end changes nothing there
-        if (order.callbackUrl == null || !holds.heldForReview(order)) {
+        Optional<String> told = order.callbackUrl == null ? Optional.empty() : holds.afterReview(order);
+        if (told.isEmpty()) {
             return;
         }
-        String shown = holds.status(order);
+        String shown = told.get();
         String message = change.to() == LifecycleStatus.PAID ? "Payment confirmed; the store released the order after its review"
                 : "Order " + change.to().name().toLowerCase(java.util.Locale.ROOT) + " by the store after its review";
         outbox.enqueue(order.id, order.storeId, order.callbackUrl, "order." + shown, shown, message, change.at());

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a shop is told of an order the fraud review held: WooCommerce ships a {@code confirmed}
@@ -24,14 +25,14 @@ class ReviewHolds {
         this.reviews = reviews;
     }
 
-    /** Whether the fraud review held this paid order (it may have been released or ended since). */
-    boolean heldForReview(Order order) {
-        FraudReviews.Review review = reviews.of(List.of(order.id)).get(order.id);
-        return review != null && review.held() && order.paymentStatus() == PaymentStatus.CONFIRMED;
+    /** What the shop is told of a paid order the fraud review held (it may have been released or ended since); empty for any other. */
+    Optional<String> afterReview(Order order) {
+        return heldForReview(order, reviews.of(List.of(order.id)).get(order.id)) ? Optional.of(afterReview(order.lifecycleStatus()))
+                : Optional.empty();
     }
 
     String status(Order order) {
-        return statuses(List.of(order)).get(order.id);
+        return afterReview(order).orElseGet(() -> PluginStatus.of(order.paymentStatus()));
     }
 
     /** The plugin's {@code paymentStatus} of each order, with one query for them all. */
@@ -39,11 +40,14 @@ class ReviewHolds {
         Map<String, FraudReviews.Review> found = reviews.of(orders.stream().map(o -> o.id).toList());
         Map<String, String> statuses = new HashMap<>();
         for (Order order : orders) {
-            FraudReviews.Review review = found.get(order.id);
-            boolean heldForReview = review != null && review.held() && order.paymentStatus() == PaymentStatus.CONFIRMED;
-            statuses.put(order.id, heldForReview ? afterReview(order.lifecycleStatus()) : PluginStatus.of(order.paymentStatus()));
+            statuses.put(order.id, heldForReview(order, found.get(order.id)) ? afterReview(order.lifecycleStatus())
+                    : PluginStatus.of(order.paymentStatus()));
         }
         return statuses;
+    }
+
+    private static boolean heldForReview(Order order, FraudReviews.Review review) {
+        return review != null && review.held() && order.paymentStatus() == PaymentStatus.CONFIRMED;
     }
 
     private static String afterReview(LifecycleStatus status) {
