@@ -101,9 +101,11 @@ class ReportStreamingTest {
                     count[0] - 1, csvSize, peak[0]);
             System.out.println("heap growth every 10,000 rows: " + growth);
             assertTrue(csvSize > 15_000_000, "the CSV is large: " + csvSize);
-            // a list of the rows would hold more than the CSV itself; a GC-time blip of a background job may show once or twice
+            // A list of the rows would hold more than the CSV read so far: past 80,000 rows, at least 4/5 of it. What a
+            // stream holds is a fixed few MB (socket and JDBC buffers, JIT, a background job's blip) however many rows
+            // went by, so at most a quarter of the CSV leaves room for those and still fails for any list of rows.
             List<Long> sorted = growth.stream().sorted().toList();
-            assertTrue(sorted.get(7) < csvSize / 10, "the heap grew by " + growth + " bytes while streaming " + csvSize + " bytes of CSV");
+            assertTrue(sorted.get(7) < csvSize / 4, "the heap grew by " + growth + " bytes while streaming " + csvSize + " bytes of CSV");
             assertTrue(peak[0] < csvSize / 2, "the heap grew by " + peak[0] + " bytes while streaming " + csvSize + " bytes of CSV");
         } finally {
             ReportRows.deleteOrdersOf(store.id());
