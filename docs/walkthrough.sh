@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's "Walk-through with curl", run step by step against the packaged server from a
+# The README's "Walk-through with curl" and the Orders API walk-through (docs/orders-api.md), run step by step against the packaged server from a
 # first start in an empty directory, checking every answer. It runs with no network at all
 # (a network namespace with only loopback: no internet, no DNS) when `unshare` allows it, so
 # the walk-through stays true on an offline machine. Needs the packaged server
