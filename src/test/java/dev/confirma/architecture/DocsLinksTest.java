@@ -63,16 +63,10 @@ class DocsLinksTest {
 
     private static List<String> links(Path page) {
         List<String> found = new ArrayList<>();
-        boolean fence = false;
-        for (String line : lines(page)) {
-            if (line.startsWith("```")) {
-                fence = !fence;
-            }
-            if (!fence) {
-                Matcher m = LINK.matcher(line);
-                while (m.find()) {
-                    found.add(m.group(1));
-                }
+        for (String line : prose(page)) {
+            Matcher m = LINK.matcher(line);
+            while (m.find()) {
+                found.add(m.group(1));
             }
         }
         return found;
@@ -80,23 +74,33 @@ class DocsLinksTest {
 
     private static Set<String> anchors(Path page) {
         Set<String> anchors = new HashSet<>();
-        Map<String, Integer> seen = new HashMap<>();
-        boolean fence = false;
         if (!page.toString().endsWith(".md")) {
             return anchors;
         }
-        for (String line : lines(page)) {
-            if (line.startsWith("```")) {
-                fence = !fence;
-            }
+        Map<String, Integer> seen = new HashMap<>();
+        for (String line : prose(page)) {
             Matcher m = HEADING.matcher(line);
-            if (!fence && m.matches()) {
+            if (m.matches()) {
                 String a = anchor(m.group(1));
                 int n = seen.merge(a, 1, Integer::sum);
                 anchors.add(n == 1 ? a : a + "-" + (n - 1));
             }
         }
         return anchors;
+    }
+
+    /** The page's lines outside code fences: a {@code # comment} in a shell block is no heading, a {@code ](x)} no link. */
+    private static List<String> prose(Path page) {
+        List<String> prose = new ArrayList<>();
+        boolean fence = false;
+        for (String line : lines(page)) {
+            if (line.startsWith("```")) {
+                fence = !fence;
+            } else if (!fence) {
+                prose.add(line);
+            }
+        }
+        return prose;
     }
 
     static String anchor(String heading) {
