@@ -138,11 +138,14 @@ public class OrderStateMachine {
     /**
      * A transaction hash was attached: the payment is seen, waiting for the chain. An expired
      * order takes one inside its late-payment window and stays cancelled until the chain shows it.
+     * A pending order whose quote ran out is expired first, as the sweep would have: the outcome
+     * must not depend on whether the sweep reached the order before the claim did.
      */
     public void paymentClaimed(Order order, Instant now) {
         if (!order.takesPaymentMadeAt(now, java.time.Duration.ZERO)) {
             throw new OrderNotPayableException(order.id, order.paymentStatus());
         }
+        expireIfDue(order);
         if (PaymentTransitions.allows(Cause.CLAIM, order.paymentStatus(), PaymentStatus.ON_HOLD, order.expired())) {
             change(order, PaymentStatus.ON_HOLD, Cause.CLAIM, Actor.SYSTEM, null);
         }

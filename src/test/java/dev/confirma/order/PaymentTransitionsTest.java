@@ -285,6 +285,18 @@ class PaymentTransitionsTest {
     }
 
     @Test
+    void shouldExpireAPendingOrderPastItsQuoteBeforeTakingItsClaim() {
+        // the sweep has not reached it yet: the claim finds it as the sweep would have left it
+        Order order = order(PENDING, false);
+
+        machineAt(EXPIRES.plusSeconds(60)).paymentClaimed(order, EXPIRES.plusSeconds(60));
+
+        assertEquals(CANCELLED, order.paymentStatus(), "expired, and cancelled until the chain shows the payment");
+        assertTrue(order.expired());
+        assertEquals(List.of(Cause.EXPIRY), events.fired().stream().map(PaymentStatusChanged::cause).toList());
+    }
+
+    @Test
     void shouldTakeClaimOnExpiredOrderInsideItsLateWindowWithoutReopeningIt() {
         Order order = order(PENDING, false);
         machineAt(EXPIRES).expireIfDue(order);
