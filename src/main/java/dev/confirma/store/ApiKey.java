@@ -34,6 +34,10 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** When a rotation's grace period ends for this key; null: it does not expire. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
     /** {@code read} or {@code read,write}: see {@link KeyScopes}. */
     @Column(nullable = false)
     public String scopes;

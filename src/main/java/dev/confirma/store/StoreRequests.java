@@ -12,6 +12,8 @@ import dev.confirma.common.error.ApiException;
 import dev.confirma.common.json.JsonRequest;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +27,8 @@ public class StoreRequests {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final String RETENTION_DAYS = "retentionDays";
     private static final int MAX_RETENTION_DAYS = 3650;
+    /** An old key kept longer than this is a second key, not a rotation: issue a read-only key or keep the old one. */
+    static final Duration MAX_GRACE = Duration.ofDays(30);
 
     private final AssetCatalog assets;
     private final Chains chains;
@@ -38,6 +42,30 @@ public class StoreRequests {
         JsonRequest body = JsonRequest.body(json);
         body.requiredText("name", 200);
         return read(json, body);
+    }
+
+    /**
+     * A rotation's {@code ?grace=}: how long the replaced keys keep working, an ISO-8601
+     * duration from {@code PT0S} (revoked at once) to {@link #MAX_GRACE}; absent: the configured one.
+     */
+    public Optional<Duration> grace(List<String> values) {
+        if (values == null) {
+            return Optional.empty();
+        }
+        if (values.size() != 1 || values.get(0) == null || values.get(0).isBlank()) {
+            throw ApiException.invalidField("grace", "grace must be given once, as an ISO-8601 duration such as PT1H");
+        }
+        String text = values.get(0);
+        Duration grace;
+        try {
+            grace = Duration.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField("grace", "grace must be an ISO-8601 duration such as PT1H, or PT0S to revoke the old keys at once");
+        }
+        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+            throw ApiException.invalidField("grace", "grace must be between PT0S and " + MAX_GRACE.toDays() + " days (P" + MAX_GRACE.toDays() + "D)");
+        }
+        return Optional.of(grace);
     }
 
     /** {@code {"scopes":["read"]}} or {@code ["read","write"]}; no body is a key that may read and write. */

@@ -2,12 +2,16 @@ package dev.confirma.store;
 
 import dev.confirma.common.Secrets;
 import dev.confirma.common.error.ApiException;
+import dev.confirma.store.config.ApiKeysConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Creates, changes and retires stores; holds the transaction for the operator API. */
@@ -16,10 +20,12 @@ public class StoreService {
 
     private final ApiKeys apiKeys;
     private final Clock clock;
+    private final ApiKeysConfig config;
 
-    StoreService(ApiKeys apiKeys, Clock clock) {
+    StoreService(ApiKeys apiKeys, Clock clock, ApiKeysConfig config) {
         this.apiKeys = apiKeys;
         this.clock = clock;
+        this.config = config;
     }
 
     @Transactional
@@ -70,16 +76,23 @@ public class StoreService {
     }
 
     /**
-     * A key that may write replaces every active key of the store (a rotation); a read-only key
-     * is issued beside them, for a reporting tool.
+     * A key that may write replaces every active key of the store (a rotation): they keep working
+     * for {@code grace}, or the configured grace period when empty; a read-only key is issued
+     * beside them, for a reporting tool, and takes no grace.
      */
     @Transactional
-    public ApiKeys.IssuedKey issueKey(String id, KeyScopes scopes) {
+    public ApiKeys.IssuedKey issueKey(String id, KeyScopes scopes, Optional<Duration> grace) {
         Store store = require(id);
-        if (scopes.canWrite()) {
-            apiKeys.revokeAll(store.id);
+        if (!scopes.canWrite()) {
+            if (grace.isPresent()) {
+                throw ApiException.invalidField("grace", "grace applies to a rotation (a key with scopes read,write);"
+                        + " a read-only key replaces none");
+            }
+            return apiKeys.issue(store.id, scopes);
         }
-        return apiKeys.issue(store.id, scopes);
+        // two rotations at once take turns: each sees the other's key and gives it its grace period
+        Store.getEntityManager().lock(store, LockModeType.PESSIMISTIC_WRITE);
+        return apiKeys.rotate(store.id, grace.orElse(config.rotationGrace()));
     }
 
     @Transactional
@@ -90,7 +103,7 @@ public class StoreService {
     @Transactional
     public void revokeKey(String id, String keyId) {
         if (!apiKeys.revoke(require(id).id, keyId)) {
-            throw ApiException.notFound("Store " + id + " has no active key " + keyId);
+            throw ApiException.notFound("Store " + id + " has no working key " + keyId);
         }
     }
 

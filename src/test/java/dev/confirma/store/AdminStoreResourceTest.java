@@ -105,9 +105,9 @@ class AdminStoreResourceTest {
     }
 
     @Test
-    void shouldRevokeOldKeyWhenRotating() {
+    void shouldRevokeOldKeyWhenRotatingWithoutGrace() {
         TestStore store = Fixtures.createStore();
-        String newKey = asOperator().post("/admin/stores/" + store.id() + "/api-keys")
+        String newKey = asOperator().queryParam("grace", "PT0S").post("/admin/stores/" + store.id() + "/api-keys")
                 .then().statusCode(201)
                 .body("storeId", equalTo(store.id()))
                 .body("apiKey", matchesPattern("ck_.{43}"))

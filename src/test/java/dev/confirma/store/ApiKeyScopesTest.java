@@ -83,10 +83,19 @@ class ApiKeyScopesTest {
     void shouldStillRotateEveryKeyWhenANewKeyMayWrite() {
         TestStore store = Fixtures.createStore();
         String reader = readOnlyKey(store);
-        String rotated = Fixtures.asOperator().post("/admin/stores/" + store.id() + "/api-keys").then().statusCode(201)
+        // the read-only key is replaced too: it gets the same grace period as the store's own key
+        String graced = Fixtures.asOperator().post("/admin/stores/" + store.id() + "/api-keys").then().statusCode(201)
+                .extract().path("apiKey");
+        Fixtures.asOperator().get("/admin/stores/" + store.id() + "/api-keys").then()
+                .body("apiKeys.findAll { it.expiresAt != null }.prefix", org.hamcrest.Matchers.containsInAnyOrder(
+                        reader.substring(0, 10), store.apiKey().substring(0, 10)))
+                .body("apiKeys.find { it.prefix == '" + graced.substring(0, 10) + "' }.expiresAt", org.hamcrest.Matchers.nullValue());
+        as(reader).get("/v1/orders").then().statusCode(200);
+        String rotated = Fixtures.asOperator().queryParam("grace", "PT0S").post("/admin/stores/" + store.id() + "/api-keys").then().statusCode(201)
                 .body("scopes", equalTo(List.of("read", "write"))).extract().path("apiKey");
         as(reader).get("/v1/orders").then().statusCode(401);
         store.asPlugin().get("/plugins/orders?storeId=" + store.id()).then().statusCode(401);
+        as(graced).get("/plugins/orders?storeId=" + store.id()).then().statusCode(401);
         as(rotated).get("/plugins/orders?storeId=" + store.id()).then().statusCode(200);
     }
 

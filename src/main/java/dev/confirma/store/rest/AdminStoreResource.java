@@ -13,6 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -68,11 +70,17 @@ public class AdminStoreResource {
         return Response.noContent().build();
     }
 
-    /** A new key: one that may write revokes every earlier key (a rotation); a read-only one is added beside them. */
+    /**
+     * A new key: one that may write replaces every earlier key (a rotation), which keeps working
+     * for {@code ?grace=} (ISO-8601, {@code PT0S}: revoked at once; default
+     * {@code confirma.api-keys.rotation-grace}); a read-only one is added beside them.
+     */
     @POST
     @Path("/{id}/api-keys")
-    public Response issueKey(@PathParam("id") String id, JsonNode body) {
-        ApiKeys.IssuedKey key = stores.issueKey(id, requests.scopes(body));
+    public Response issueKey(@PathParam("id") String id, @Context UriInfo uri, JsonNode body) {
+        // read from the raw query: a bare ?grace (no value) is a mistake to name, not an absent grace
+        List<String> grace = uri.getQueryParameters().get("grace");
+        ApiKeys.IssuedKey key = stores.issueKey(id, requests.scopes(body), requests.grace(grace));
         return Response.status(Response.Status.CREATED)
                 .entity(new IssuedKeyView(id, key.id(), key.apiKey(), key.prefix(), key.scopes().names(), key.createdAt()))
                 .build();
@@ -83,7 +91,7 @@ public class AdminStoreResource {
     @Path("/{id}/api-keys")
     public Map<String, List<KeyView>> keys(@PathParam("id") String id) {
         return Map.of("apiKeys", stores.keys(id).stream()
-                .map(k -> new KeyView(k.id, k.keyPrefix, k.keyScopes().names(), k.createdAt, k.revokedAt)).toList());
+                .map(k -> new KeyView(k.id, k.keyPrefix, k.keyScopes().names(), k.createdAt, k.revokedAt, k.expiresAt)).toList());
     }
 
     @DELETE
@@ -97,6 +105,7 @@ public class AdminStoreResource {
     public record IssuedKeyView(String storeId, String id, String apiKey, String apiKeyPrefix, List<String> scopes, Instant createdAt) {
     }
 
-    public record KeyView(String id, String prefix, List<String> scopes, Instant createdAt, Instant revokedAt) {
+    /** {@code expiresAt}: when a rotation's grace period ends for the key (null: no expiry); past it, the key is refused. */
+    public record KeyView(String id, String prefix, List<String> scopes, Instant createdAt, Instant revokedAt, Instant expiresAt) {
     }
 }
