@@ -3,6 +3,7 @@ package dev.confirma.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confirma.callback.CallbackTargets;
+import dev.confirma.common.ClientAddress;
 import dev.confirma.common.Money;
 import dev.confirma.common.json.JsonRequest;
 import dev.confirma.order.config.CheckoutConfig;

@@ -31,6 +31,13 @@ public class ApiErrorMappers {
         return respond(e.status(), e.code(), e.getMessage(), e.field());
     }
 
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        return Response.fromResponse(respond(e.status(), e.code(), e.getMessage(), null))
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .build();
+    }
+
     /** A domain refusal in the contract's shape: its kind decides the status, its code and message are the domain's. */
     @ServerExceptionMapper
     public Response domainRefusal(DomainException e) {

@@ -1,4 +1,4 @@
-package dev.confirma.api;
+package dev.confirma.common;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * count as one). Checked here before Java parses it: Java takes anything else for a host name
  * and asks DNS.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
@@ -18,7 +18,7 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
-    static Optional<String> canonical(String text) {
+    public static Optional<String> canonical(String text) {
         if (!IPV4.matcher(text).matches() && !isIpv6(text)) {
             return Optional.empty();
         }
