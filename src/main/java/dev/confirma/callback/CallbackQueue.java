@@ -141,14 +141,20 @@ public class CallbackQueue {
                 finish(delivery, CallbackDelivery.State.DELIVERED, now);
             } else if (outcome.gone()) {
                 finish(delivery, CallbackDelivery.State.DEAD, now);
-                LOG.warnf("Callback %s for order %s: the receiver answered 410 Gone; not retried", delivery.id, delivery.orderId);
+                LOG.warnf("Callback %s %s to host %s: the receiver answered 410 Gone; not retried", delivery.id,
+                        CallbackLogText.subject(delivery), CallbackLogText.host(delivery.url));
             } else {
+                String reason = attempt.error != null ? attempt.error : "HTTP " + attempt.statusCode;
                 schedule.next(delivery.attemptCount, now, RetrySchedule.retryAfter(outcome.retryAfter(), now)).ifPresentOrElse(
-                        next -> delivery.nextAttemptAt = next,
+                        next -> {
+                            delivery.nextAttemptAt = next;
+                            LOG.warnf("Callback %s %s to host %s failed (attempt %d): %s; next attempt at %s", delivery.id,
+                                    CallbackLogText.subject(delivery), CallbackLogText.host(delivery.url), delivery.attemptCount, reason, next);
+                        },
                         () -> {
                             finish(delivery, CallbackDelivery.State.DEAD, now);
-                            LOG.warnf("Callback %s for order %s is dead after %d attempts; last: %s", delivery.id,
-                                    delivery.orderId, delivery.attemptCount, attempt.error != null ? attempt.error : "HTTP " + attempt.statusCode);
+                            LOG.warnf("Callback %s %s to host %s is dead after %d attempts; last: %s", delivery.id,
+                                    CallbackLogText.subject(delivery), CallbackLogText.host(delivery.url), delivery.attemptCount, reason);
                         });
             }
             if (delivery.subscriptionId != null) {

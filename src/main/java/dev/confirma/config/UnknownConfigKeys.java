@@ -30,6 +30,8 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.callbacks\\.(allow-private-targets|retry-delays|connect-timeout|timeout|poll-interval)"),
             Pattern.compile("confirma\\.refunds\\.check-interval"),
             Pattern.compile("confirma\\.webhooks\\.disable-after"),
+            Pattern.compile("confirma\\.api-keys\\.rotation-grace"),
+            Pattern.compile("confirma\\.rate-limit\\.(enabled|window|checkouts-per-key|public-per-address|max-tracked)"),
             Pattern.compile("confirma\\.privacy\\.retention-check-interval"),
             Pattern.compile("confirma\\.reports\\.(fetch-size|timeout|max-concurrent)"));
 

@@ -11,6 +11,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
+
+    /** A captured message with its level and logger, for tests that check how a fault was reported. */
+    public record Line(java.util.logging.Level level, String logger, String message) {
+    }
 
     private LogCapture(Logger logger) {
         this.logger = logger;
@@ -43,6 +48,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
             message = message + " | " + thrown;
         }
         messages.add(message);
+        lines.add(new Line(record.getLevel(), record.getLoggerName(), message));
+    }
+
+    /** The messages logged at exactly this level (JBoss WARN is JUL WARNING, INFO is INFO). */
+    public List<String> messagesAt(java.util.logging.Level level) {
+        return lines.stream().filter(line -> line.level().intValue() == level.intValue()).map(Line::message).toList();
     }
 
     public boolean contains(String text) {
