@@ -12,7 +12,9 @@ import org.jboss.logging.Logger;
 /**
  * Cancels pending orders whose quotes expired, and on-hold orders whose payment never
  * arrived by the end of their late-payment window. An order with a payment credited is left
- * to the chain; a cancelled order's amounts stay reserved for its late-payment window.
+ * to the chain; a cancelled order's amounts stay reserved for its late-payment window. Several
+ * instances sweep side by side: each order is claimed with SKIP LOCKED, so one instance
+ * changes it and the others pass it by.
  */
 @Singleton
 public class OrderExpiry {
@@ -75,6 +77,12 @@ public class OrderExpiry {
     }
 
     private static boolean apply(String id, Predicate<Order> change) {
+        // claimed with SKIP LOCKED: an order another instance's sweep (or a request) holds right now is
+        // left to it, and looked at again next run if it still needs it, instead of waiting on its lock
+        if (Order.getEntityManager().createNativeQuery("SELECT id FROM orders WHERE id = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).getResultList().isEmpty()) {
+            return false;
+        }
         boolean changed = change.test(Order.findById(id));
         Order.flush(); // a concurrent change to the order fails here, as the exception caught above, not at commit
         return changed;

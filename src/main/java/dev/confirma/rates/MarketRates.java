@@ -2,6 +2,7 @@ package dev.confirma.rates;
 
 import dev.confirma.chain.Asset;
 import dev.confirma.chain.AssetCatalog;
+import dev.confirma.cluster.Leases;
 import dev.confirma.rates.config.RatesConfig;
 import dev.confirma.rates.provider.FixedRateProvider;
 import dev.confirma.rates.provider.RateProvider;
@@ -29,7 +30,9 @@ import org.jboss.logging.Logger;
 /**
  * The current market rates: refreshed on a schedule from every configured provider, one
  * request per provider, and combined per pair by {@link RateAggregator}. A rate older
- * than {@code confirma.rates.max-age} is never handed out.
+ * than {@code confirma.rates.max-age} is never handed out. With several instances on one
+ * database, the one holding the {@value #LEASE} lease asks the providers and publishes the
+ * rates ({@link SharedRates}); the others read them, so the providers see one set of requests.
  */
 @Singleton
 public class MarketRates {
@@ -48,8 +51,18 @@ public class MarketRates {
     private final Map<String, ProviderStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> missingByProvider = new ConcurrentHashMap<>();
     private volatile Instant lastOnDemand = Instant.MIN;
+    /** Another instance refreshes the rates: this one reads what it publishes. */
+    private volatile boolean standby;
+    private final SharedRates shared;
+    private final Leases leases;
 
-    MarketRates(RatesConfig config, AssetCatalog catalog, FixedRateProvider fixed, Instance<RateProvider> available, Clock clock) {
+    /** The lease on fetching rates from the providers: one instance asks them. */
+    public static final String LEASE = "rates-refresh";
+
+    MarketRates(RatesConfig config, AssetCatalog catalog, FixedRateProvider fixed, Instance<RateProvider> available, Clock clock,
+                SharedRates shared, Leases leases) {
+        this.shared = shared;
+        this.leases = leases;
         this.config = config;
         this.catalog = catalog;
         this.fixed = fixed;
@@ -72,7 +85,23 @@ public class MarketRates {
     @Scheduled(every = "{confirma.rates.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "market-rates-refresh")
     void scheduledRefresh() {
-        refresh();
+        if (leases.hold(LEASE, config.refreshInterval().multipliedBy(3))) {
+            if (standby) {
+                LOG.info("This instance fetches the market rates from now on");
+            }
+            standby = false;
+            refresh();
+        } else {
+            standby = true;
+            adopt(shared.read());
+        }
+    }
+
+    /** Takes the rates another instance published where they are newer than those held. */
+    private void adopt(SharedRates.Published published) {
+        published.rates().forEach(rate -> rates.merge(rate.pair(), rate,
+                (held, stored) -> stored.fetchedAt().isAfter(held.fetchedAt()) ? stored : held));
+        statuses.putAll(published.statuses());
     }
 
     /** Fetches every wanted currency from every provider now. Returns how many providers answered. */
@@ -97,7 +126,15 @@ public class MarketRates {
                 statuses.put(provider.name(), ProviderStatus.failed(now, e.getMessage(), statuses.get(provider.name())));
             }
         }
-        answers.forEach((pair, byProvider) -> store(pair, byProvider, now));
+        List<MarketRate> stored = new ArrayList<>();
+        List<Pair> retired = new ArrayList<>();
+        answers.forEach((pair, byProvider) -> store(pair, byProvider, now).ifPresentOrElse(stored::add, () -> retired.add(pair)));
+        try {
+            shared.publish(stored, retired, statuses);
+        } catch (RuntimeException e) {
+            // this instance prices with what it fetched; the other instances go on with the last published rates
+            LOG.warnf("Could not publish the market rates for other instances: %s", e.getMessage());
+        }
         return answered;
     }
 
@@ -120,24 +157,27 @@ public class MarketRates {
         missingByProvider.put(provider, missing);
     }
 
-    private void store(Pair pair, Map<String, BigDecimal> byProvider, Instant now) {
+    /** The pair's new rate, held from now on; empty when the providers disagree and the pair has no rate any more. */
+    private Optional<MarketRate> store(Pair pair, Map<String, BigDecimal> byProvider, Instant now) {
         Optional<BigDecimal> pin = providers.contains(fixed) ? fixed.pinned(pair) : Optional.empty();
         if (pin.isPresent()) {
-            rates.put(pair, new MarketRate(pair, pin.get(), List.of(fixed.name()), now));
-            return;
+            MarketRate pinned = new MarketRate(pair, pin.get(), List.of(fixed.name()), now);
+            rates.put(pair, pinned);
+            return Optional.of(pinned);
         }
         Optional<MarketRate> rate = RateAggregator.combine(pair, byProvider, config.maxDeviationPercent(), now);
         if (rate.isEmpty()) {
             // a fresh disagreement (a de-peg starting, one source broken) also retires the last agreed rate
             rates.remove(pair);
             LOG.warnf("No rate for %s: providers disagree beyond %s%% %s", pair, config.maxDeviationPercent(), byProvider);
-            return;
+            return Optional.empty();
         }
         List<String> outliers = RateAggregator.outliers(byProvider, rate.get());
         if (!outliers.isEmpty()) {
             LOG.warnf("Rate %s leaves out %s: more than %s%% from the median of %s", pair, outliers, config.maxDeviationPercent(), byProvider);
         }
         rates.put(pair, rate.get());
+        return rate;
     }
 
     /**
@@ -147,6 +187,10 @@ public class MarketRates {
     public Optional<MarketRate> fresh(String asset, String currency) {
         Pair pair = new Pair(asset, currency);
         Optional<MarketRate> rate = freshOnly(pair);
+        if (rate.isEmpty() && standby) {
+            adopt(shared.read()); // the refreshing instance may have published it since this one last read
+            rate = freshOnly(pair);
+        }
         if (rate.isEmpty()) {
             refreshOnDemand(currency);
             rate = freshOnly(pair);

@@ -67,6 +67,10 @@ public class Refund extends PanacheEntityBase {
     @Column(name = "verified_at")
     public Instant verifiedAt;
 
+    /** A pending refund claimed for a check until then (by one instance); null: due. */
+    @Column(name = "next_check_at")
+    public Instant nextCheckAt;
+
     static List<Refund> ofOrder(String orderId) {
         return list("orderId = ?1 order by createdAt, id", orderId);
     }

@@ -27,6 +27,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,8 @@ public class Refunds {
     static final int BATCH = 200;
     /** Pages of pending refunds read per run. */
     static final int PAGES = 25;
+    /** How long one instance's claim on a pending refund lasts: reading its transaction takes seconds at most. */
+    static final java.time.Duration CHECK_LEASE = java.time.Duration.ofMinutes(2);
 
     private final OrderStateMachine stateMachine;
     private final TransferReceipts receipts;
@@ -169,16 +172,54 @@ public class Refunds {
     public int checkPending() {
         int settled = 0;
         // every pending refund, a page at a time: refunds never mined (a dropped transaction) must not hide newer ones
+        Refund last = null;
         for (int page = 0; page < PAGES; page++) {
-            int index = page;
-            List<Refund> pending = QuarkusTransaction.requiringNew().call(() -> Refund.<Refund>find(
-                    "status = ?1 order by createdAt, id", RefundStatus.PENDING).page(index, BATCH).list());
-            settled += check(pending);
-            if (pending.size() < BATCH) {
+            Refund after = last;
+            List<Refund> claimed = QuarkusTransaction.requiringNew().call(() -> claimDue(after));
+            try {
+                settled += check(claimed);
+            } finally {
+                release(claimed);
+            }
+            if (claimed.size() < BATCH) {
                 break;
             }
+            last = claimed.get(claimed.size() - 1);
         }
         return settled;
+    }
+
+    /**
+     * The next page of pending refunds after {@code after} (in creation order), claimed for
+     * {@link #CHECK_LEASE} with SKIP LOCKED: another instance checking at the same time takes
+     * other refunds, and one that dies mid-check leaves its refunds to others when the claim ends.
+     */
+    private List<Refund> claimDue(Refund after) {
+        Instant now = clock.instant();
+        String sql = "SELECT id FROM refunds WHERE status = ?1 AND (next_check_at IS NULL OR next_check_at <= ?2)"
+                + (after == null ? "" : " AND (created_at > ?3 OR (created_at = ?3 AND id > ?4))")
+                + " ORDER BY created_at, id FETCH FIRST " + BATCH + " ROWS ONLY FOR UPDATE SKIP LOCKED";
+        jakarta.persistence.Query query = Refund.getEntityManager().createNativeQuery(sql)
+                .setParameter(1, RefundStatus.PENDING.name()).setParameter(2, now);
+        if (after != null) {
+            query.setParameter(3, after.createdAt).setParameter(4, after.id);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> ids = query.getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Refund.update("nextCheckAt = ?1 where id in ?2", now.plus(CHECK_LEASE), ids);
+        return Refund.list("id in ?1 order by createdAt, id", ids);
+    }
+
+    /** The claimed refunds still pending are due again at the next run. */
+    private static void release(List<Refund> claimed) {
+        if (!claimed.isEmpty()) {
+            List<String> ids = claimed.stream().map(r -> r.id).toList();
+            QuarkusTransaction.requiringNew().run(() -> Refund.update("nextCheckAt = null where id in ?1 and status = ?2", ids,
+                    RefundStatus.PENDING));
+        }
     }
 
     private int check(List<Refund> pending) {

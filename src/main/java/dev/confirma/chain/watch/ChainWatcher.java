@@ -8,7 +8,9 @@ import dev.confirma.chain.Chains;
 import dev.confirma.chain.ChainRpc;
 import dev.confirma.chain.ChainUnavailableException;
 import dev.confirma.chain.Protocol;
+import dev.confirma.chain.RpcMetrics;
 import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.cluster.Leases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Event;
@@ -49,10 +51,12 @@ public class ChainWatcher {
     private final AssetCatalog catalog;
     private final ChainFinality finality;
     private final Clock clock;
+    private final Leases leases;
     private final Map<Protocol, Watched> chains = new TreeMap<>();
 
     ChainWatcher(Chains configured, ChainsConfig config, BlockCursor cursor, Event<BlocksRead> blocksRead, Instance<PaymentAddresses> paymentAddresses,
-                 AssetCatalog catalog, ChainFinality finality, Clock clock) {
+                 AssetCatalog catalog, ChainFinality finality, Clock clock, Leases leases, RpcMetrics rpcMetrics) {
+        this.leases = leases;
         this.cursor = cursor;
         this.blocksRead = blocksRead;
         this.paymentAddresses = paymentAddresses;
@@ -65,7 +69,7 @@ public class ChainWatcher {
             }
             Protocol protocol = chain.protocol();
             ChainsConfig.Chain reading = config.chains().get(protocol.configKey());
-            ChainReader reader = new ChainReader(new ChainRpc(protocol, chain.rpcUrls(), reading.rpcTimeout()),
+            ChainReader reader = new ChainReader(new ChainRpc(protocol, chain.rpcUrls(), reading.rpcTimeout(), rpcMetrics),
                     reading.logRange(), reading.rpcBatchSize());
             boolean readsNative = catalog.all().stream().anyMatch(a -> a.protocol().equals(protocol) && a.isNative());
             chains.put(protocol, new Watched(reader, chain.chainId(), chain.confirmations(), readsNative, chain.pollInterval()));
@@ -79,7 +83,10 @@ public class ChainWatcher {
         return intervals;
     }
 
-    /** Reads the chain up to its head (at most {@link #MAX_BLOCKS_PER_POLL} blocks). One poll per chain at a time. */
+    /**
+     * Reads the chain up to its head (at most {@link #MAX_BLOCKS_PER_POLL} blocks). One poll per
+     * chain at a time, on one instance: the one holding the chain's lease, renewed as it reads.
+     */
     public void poll(Protocol protocol) {
         Watched chain = chains.get(protocol);
         if (chain == null) {
@@ -88,15 +95,24 @@ public class ChainWatcher {
         chain.lock.lock();
         try {
             chain.lastPollAt = clock.instant();
+            if (!holdsLease(protocol, chain)) {
+                return;
+            }
             if (chain.refused != null || (!chain.identityVerified && !checkIdentity(protocol, chain))) {
                 return;
             }
             long head = chain.reader.head();
             chain.head = head;
-            walk(protocol, chain, head);
+            if (!walk(protocol, chain, head)) {
+                return; // the lease passed to another instance mid-read: it goes on from the stored cursor
+            }
             learnFinality(protocol, chain);
             chain.reader.pollDone();
-            blocksRead.fire(new BlocksRead(protocol, Math.min(head, cursor.tip(protocol).orElseThrow().number())));
+            long tip = cursor.tip(protocol).orElseThrow().number();
+            if (tip >= head) {
+                chain.caughtUpAt = clock.instant();
+            }
+            blocksRead.fire(new BlocksRead(protocol, Math.min(head, tip)));
             if (chain.lastError != null) {
                 LOG.infof("%s watcher is reading the chain again, at block %d", protocol, head);
             }
@@ -116,6 +132,27 @@ public class ChainWatcher {
         }
     }
 
+    /**
+     * Whether this instance reads the chain now. The lease outlasts three poll intervals, so a
+     * slow poll does not lose it; one that stops renewing (a dead instance) loses it then.
+     */
+    private boolean holdsLease(Protocol protocol, Watched chain) {
+        boolean held = leases.hold(leaseName(protocol), chain.pollInterval.multipliedBy(3));
+        if (held && chain.standby) {
+            LOG.infof("%s: this instance reads the chain from now on", protocol);
+        } else if (!held && !chain.standby) {
+            LOG.infof("%s is read by another instance; this one stands by", protocol);
+            chain.head = null; // what this instance saw is no longer current
+        }
+        chain.standby = !held;
+        return held;
+    }
+
+    /** The lease on reading {@code protocol}: one instance reads each chain. */
+    public static String leaseName(Protocol protocol) {
+        return "chain-" + protocol.configKey();
+    }
+
     private boolean checkIdentity(Protocol protocol, Watched chain) {
         Optional<String> mismatch = ChainIdentity.mismatch(chain.reader.rpc(), chain.expectedChainId);
         if (mismatch.isPresent()) {
@@ -127,12 +164,13 @@ public class ChainWatcher {
         return true;
     }
 
-    private void walk(Protocol protocol, Watched chain, long head) {
+    /** Reads new blocks up to {@code head}; false when the chain's lease was lost on the way. */
+    private boolean walk(Protocol protocol, Watched chain, long head) {
         Optional<BlockCursor.SeenBlock> tip = cursor.tip(protocol);
         if (tip.isEmpty()) {
             // first start: payments before now belong to no order of ours, so begin at the head
             cursor.advance(protocol, seen(chain.reader.block(head, false)), List.of());
-            return;
+            return true;
         }
         long next = tip.get().number() + 1;
         if (next > head) {
@@ -141,14 +179,22 @@ public class ChainWatcher {
             boolean sameChain = cursor.at(protocol, number).map(stored -> stored.hash().equals(chain.reader.block(number, false).getHash()))
                     .orElse(true);
             if (sameChain) {
-                return;
+                return true;
             }
             next = rewind(protocol, chain, number) + 1;
         }
         long last = Math.min(head, next - 1 + MAX_BLOCKS_PER_POLL);
         // blocks already as deep as a payment must be: their logs are read by range, newer ones by block hash
         long rangeUpTo = head - chain.depth;
+        boolean first = true;
         while (next <= last) {
+            // renewed before every batch after the first: a long backfill keeps its lease, a stalled one gives it up
+            if (!first && !leases.hold(leaseName(protocol), chain.pollInterval.multipliedBy(3))) {
+                chain.standby = true;
+                LOG.warnf("%s: the chain's lease passed to another instance during a read; this one stops at block %d", protocol, next - 1);
+                return false;
+            }
+            first = false;
             List<EthBlock.Block> blocks = chain.reader.blocks(next, Math.min(last, next + chain.reader.logRange() - 1), chain.readsNative);
             Optional<BlockCursor.SeenBlock> parent = cursor.at(protocol, next - 1);
             if (parent.isPresent() && !parent.get().hash().equals(blocks.get(0).getParentHash())) {
@@ -164,6 +210,7 @@ public class ChainWatcher {
             }
             next = blocks.get(blocks.size() - 1).getNumber().longValueExact() + 1;
         }
+        return true;
     }
 
     /** The leading blocks whose parent hashes chain up: the node may switch branches between two answers of a batch. */
@@ -264,11 +311,14 @@ public class ChainWatcher {
         return chains.entrySet().stream().map(e -> {
             Watched chain = e.getValue();
             Long tip = cursor.tip(e.getKey()).map(BlockCursor.SeenBlock::number).orElse(null);
-            Long lag = chain.head == null || tip == null ? null : Math.max(0, chain.head - tip);
+            Long head = chain.standby ? null : chain.head;
+            Long lag = head == null || tip == null ? null : Math.max(0, head - tip);
             String error = chain.refused != null ? chain.refused : chain.lastError;
             OptionalLong finalized = finality.finalizedBlock(e.getKey());
-            return new ChainStatus(e.getKey().name(), chain.refused == null, chain.head, tip, lag,
-                    finalized.isPresent() ? finalized.getAsLong() : null, chain.reader.logRange(), chain.lastPollAt, error, chain.reorgs);
+            String watchedBy = leases.holder(leaseName(e.getKey())).map(Leases.Holder::instance).orElse(null);
+            return new ChainStatus(e.getKey().name(), chain.refused == null, head, tip, lag,
+                    finalized.isPresent() ? finalized.getAsLong() : null, chain.reader.logRange(), chain.lastPollAt, error, chain.reorgs,
+                    chain.caughtUpAt, chain.standby, watchedBy);
         }).toList();
     }
 
@@ -292,6 +342,8 @@ public class ChainWatcher {
         volatile Instant lastPollAt;
         volatile String lastError;
         volatile long reorgs;
+        volatile Instant caughtUpAt;
+        volatile boolean standby;
 
         Watched(ChainReader reader, long expectedChainId, int depth, boolean readsNative, java.time.Duration pollInterval) {
             this.pollInterval = pollInterval;
