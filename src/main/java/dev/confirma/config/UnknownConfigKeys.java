@@ -33,6 +33,9 @@ public class UnknownConfigKeys {
             Pattern.compile("confirma\\.api-keys\\.rotation-grace"),
             Pattern.compile("confirma\\.rate-limit\\.(enabled|window|checkouts-per-key|public-per-address|max-tracked)"),
             Pattern.compile("confirma\\.privacy\\.retention-check-interval"),
+            Pattern.compile("confirma\\.cluster\\.lease-ttl"),
+            Pattern.compile("confirma\\.health\\.max-chain-lag"),
+            Pattern.compile("confirma\\.metrics\\.refresh-interval"),
             Pattern.compile("confirma\\.reports\\.(fetch-size|timeout|max-concurrent)"));
 
     void warnOnStart(@Observes StartupEvent event, Config config) {
