@@ -50,9 +50,11 @@ public class CallbackQueue {
     private final RetrySchedule schedule;
     private final Duration lease;
     private final SubscriptionHealth health;
+    private final CallbackMetrics metrics;
 
     CallbackQueue(Clock clock, ApiKeys apiKeys, CallbackBodies bodies, RetrySchedule schedule, CallbacksConfig config,
-                  SubscriptionHealth health) {
+                  SubscriptionHealth health, CallbackMetrics metrics) {
+        this.metrics = metrics;
         this.health = health;
         this.bodies = bodies;
         this.apiKeys = apiKeys;
@@ -139,8 +141,11 @@ public class CallbackQueue {
             delivery.attemptCount++;
             if (outcome.delivered()) {
                 finish(delivery, CallbackDelivery.State.DELIVERED, now);
+                metrics.attempted("delivered");
+                metrics.delivered(delivery.event, Duration.between(delivery.createdAt, now));
             } else if (outcome.gone()) {
                 finish(delivery, CallbackDelivery.State.DEAD, now);
+                metrics.attempted("dead");
                 LOG.warnf("Callback %s %s to host %s: the receiver answered 410 Gone; not retried", delivery.id,
                         CallbackLogText.subject(delivery), CallbackLogText.host(delivery.url));
             } else {
@@ -148,11 +153,13 @@ public class CallbackQueue {
                 schedule.next(delivery.attemptCount, now, RetrySchedule.retryAfter(outcome.retryAfter(), now)).ifPresentOrElse(
                         next -> {
                             delivery.nextAttemptAt = next;
+                            metrics.attempted("failed");
                             LOG.warnf("Callback %s %s to host %s failed (attempt %d): %s; next attempt at %s", delivery.id,
                                     CallbackLogText.subject(delivery), CallbackLogText.host(delivery.url), delivery.attemptCount, reason, next);
                         },
                         () -> {
                             finish(delivery, CallbackDelivery.State.DEAD, now);
+                            metrics.attempted("dead");
                             LOG.warnf("Callback %s %s to host %s is dead after %d attempts; last: %s", delivery.id,
                                     CallbackLogText.subject(delivery), CallbackLogText.host(delivery.url), delivery.attemptCount, reason);
                         });

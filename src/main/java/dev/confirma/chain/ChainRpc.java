@@ -33,9 +33,16 @@ public class ChainRpc {
     private final Protocol protocol;
     private final List<String> urls;
     private final List<Web3j> nodes = new ArrayList<>();
+    private final RpcMeter meter;
     private volatile int preferred;
 
     public ChainRpc(Protocol protocol, List<String> urls, java.time.Duration timeout) {
+        this(protocol, urls, timeout, RpcMeter.NONE);
+    }
+
+    /** {@code meter} counts every request sent to an endpoint, and every one that failed, by JSON-RPC method. */
+    public ChainRpc(Protocol protocol, List<String> urls, java.time.Duration timeout, RpcMeter meter) {
+        this.meter = meter;
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("confirma.chains." + protocol.configKey() + ".rpc-urls is empty");
         }
@@ -55,8 +62,17 @@ public class ChainRpc {
     /** Sends the request to the first endpoint that answers it without an error. */
     public <T extends Response<?>> T send(String what, Call<T> call) {
         return withFailover(what, (node, url, failures) -> {
-            T response = call.on(node).send();
+            Request<?, T> request = call.on(node);
+            meter.sent(protocol, request.getMethod());
+            T response;
+            try {
+                response = request.send();
+            } catch (IOException | RuntimeException e) {
+                meter.failed(protocol, request.getMethod());
+                throw e;
+            }
             if (response.hasError()) {
+                meter.failed(protocol, request.getMethod());
                 failures.add(url + ": " + response.getError().getMessage());
                 return Optional.empty();
             }
@@ -72,7 +88,7 @@ public class ChainRpc {
         if (calls.isEmpty()) {
             return List.of();
         }
-        return withFailover(what, (node, url, failures) -> sendBatch(node, calls, url, failures));
+        return withFailover(what, (node, url, failures) -> sendBatch(node, calls, url, failures, protocol, meter));
     }
 
     /** One endpoint's try: the answer, or empty after adding the error answer to {@code failures}. */
@@ -113,23 +129,36 @@ public class ChainRpc {
 
     @SuppressWarnings("unchecked")
     private static <T extends Response<?>> Optional<List<T>> sendBatch(Web3j node, List<Call<T>> calls, String url,
-                                                                       List<String> failures) throws IOException {
+                                                                       List<String> failures, Protocol protocol, RpcMeter meter)
+            throws IOException {
         BatchRequest batch = node.newBatch();
         List<Long> ids = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
         for (Call<T> call : calls) {
             Request<?, T> request = call.on(node);
             ids.add(request.getId());
+            methods.add(request.getMethod());
+            meter.sent(protocol, request.getMethod());
             batch.add(request);
         }
         // JSON-RPC lets a node answer a batch in any order: match answers to requests by id
         Map<Long, T> byId = new HashMap<>();
-        for (Response<?> response : batch.send().getResponses()) {
+        List<? extends Response<?>> responses;
+        try {
+            responses = batch.send().getResponses();
+        } catch (IOException | RuntimeException e) {
+            methods.forEach(method -> meter.failed(protocol, method));
+            throw e;
+        }
+        for (Response<?> response : responses) {
             byId.put(response.getId(), (T) response);
         }
         List<T> answers = new ArrayList<>();
-        for (Long id : ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
             T answer = byId.get(id);
             if (answer == null || answer.hasError()) {
+                meter.failed(protocol, methods.get(i));
                 failures.add(url + ": " + (answer == null ? "no answer to request " + id + " of a batch" : answer.getError().getMessage()));
                 return Optional.empty();
             }
