@@ -112,11 +112,11 @@ step "first start in an empty directory, rates pinned by environment variables, 
 pids+=($!)
 server=$!
 for _ in $(seq 1 90); do
-    curl -fsS "$base/q/health/ready" > /dev/null 2>&1 && break
+    curl -fsS "$base/q/health/live" > /dev/null 2>&1 && break
     kill -0 "$server" 2> /dev/null || fail "the server exited at start"
     sleep 1
 done
-curl -fsS "$base/q/health/ready" > /dev/null || fail "the server is not ready after 90 s"
+curl -fsS "$base/q/health/live" > /dev/null || fail "the server is not up after 90 s"
 ADMIN=$(grep -o 'Generated the operator token (shown only now, store it safely): adm_[A-Za-z0-9_-]*' "$workdir/server.log" \
     | sed 's/.*: //') || true
 [[ -n "$ADMIN" ]] || fail "no operator token was logged at first start"

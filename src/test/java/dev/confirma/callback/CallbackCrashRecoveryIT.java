@@ -207,7 +207,7 @@ class CallbackCrashRecoveryIT {
                     .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                     .until(() -> {
                         assertTrue(process.isAlive(), "the server exited; see " + workDir.resolve(logName));
-                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                     });
         } catch (RuntimeException notReady) {

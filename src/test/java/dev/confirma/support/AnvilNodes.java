@@ -102,6 +102,17 @@ public class AnvilNodes implements QuarkusTestResourceLifecycleManager {
             this.slotsInAnEpoch = slotsInAnEpoch;
         }
 
+        /** A node of its own for a test outside the Quarkus test resources (an IT starting packaged servers); stop it with {@link #close()}. */
+        public static Node startStandalone(long chainId) {
+            Node node = new Node(chainId, 2);
+            node.start();
+            return node;
+        }
+
+        public void close() {
+            stop();
+        }
+
         void start() {
             String binary = System.getProperty("test.anvil.binary", "target/anvil/package/bin/anvil");
             if (!Files.isExecutable(Path.of(binary))) {
