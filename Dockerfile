@@ -56,8 +56,9 @@ ENV QUARKUS_HTTP_HOST=0.0.0.0 \
 
 EXPOSE 8080
 
-# Ready means the server started, migrated and reaches its database. curl ships with the
-# Temurin Ubuntu images; QUARKUS_HTTP_PORT, if changed, is followed.
+# Ready means the server reaches its database, reads each chain up to its node's head and holds
+# fresh market rates (/health says which part is not). curl ships with the Temurin Ubuntu
+# images; QUARKUS_HTTP_PORT, if changed, is followed.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}/q/health/ready" || exit 1
 

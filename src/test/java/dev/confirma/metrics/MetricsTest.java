@@ -95,6 +95,21 @@ class MetricsTest {
                 && k.contains("uri=\"/plugins/orders/checkout\"")), "Quarkus' HTTP server timings");
     }
 
+    @Test
+    void shouldOnlyChartMetricsTheServerPublishesInTheSampleDashboard() throws java.io.IOException {
+        gauges.refresh();
+        java.util.Set<String> published = new java.util.HashSet<>();
+        scrape().keySet().forEach(series -> published.add(series.replaceAll("\\{.*", "")));
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "grafana-dashboard.json"));
+        Matcher names = Pattern.compile("\\b((?:confirma|http_server)_[a-z_]+)").matcher(dashboard);
+        int charted = 0;
+        while (names.find()) {
+            charted++;
+            assertTrue(published.contains(names.group(1)), names.group(1) + " is charted in docs/grafana-dashboard.json but not published");
+        }
+        assertTrue(charted >= 10, "the dashboard charts Confirma's metrics: " + charted);
+    }
+
     private static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
         assertTrue(after.containsKey(series), series + " is in /q/metrics");
         return after.get(series) - before.getOrDefault(series, 0.0);
