@@ -30,7 +30,8 @@
  *   callback with the store's webhook secret, so this file checks both signatures before the
  *   plugin sees the callback, and refuses it (401) when they do not hold or when no secret is
  *   configured. Confirma keeps retrying a refused callback for days, so nothing is lost while a
- *   secret is being pasted.
+ *   secret is being pasted. A signed "confirmed" callback for a shop order already paid is
+ *   acknowledged here (the plugin would answer it 400, and Confirma retry it for days).
  */
 
 defined('ABSPATH') || exit;
@@ -171,9 +172,31 @@ final class Confirma_Cryptum_Dropin
             self::refuse('no webhook secret is configured on this shop, so it cannot tell Confirma\'s callbacks from forged ones');
         }
         $body = file_get_contents('php://input');
-        $problem = self::signature_problem($secret, false === $body ? '' : $body, $_SERVER, time());
+        $body = false === $body ? '' : $body;
+        $problem = self::signature_problem($secret, $body, $_SERVER, time());
         if (null !== $problem) {
             self::refuse($problem);
+        }
+        self::acknowledge_repeated_payment($body);
+    }
+
+    /**
+     * A signed "confirmed" callback for a shop order that is already paid changes nothing, but
+     * the stock plugin answers it 400, so Confirma would retry it for days and log it dead. It
+     * happens whenever a callback is delivered twice (delivery is at least once), or when an
+     * earlier callback, delivered late, already applied the confirmation (the plugin acts on the
+     * order's current status). Answered 200 here instead; every other callback goes on to the plugin.
+     */
+    private static function acknowledge_repeated_payment($body)
+    {
+        $callback = json_decode($body, true);
+        if (!is_array($callback) || 'confirmed' !== ($callback['paymentStatus'] ?? null) || !function_exists('wc_get_order')) {
+            return;
+        }
+        $order = wc_get_order($callback['ecommerceOrderId'] ?? 0);
+        if ($order && $order->has_status(['processing', 'completed'])) {
+            wp_send_json(['message' => 'Order ' . $order->get_id() . ' is already paid: nothing to change.', 'status' => 'ok'], 200);
+            exit;
         }
     }
 

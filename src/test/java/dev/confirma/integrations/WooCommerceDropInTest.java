@@ -10,10 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.confirma.callback.CallbackWorker;
+import dev.confirma.order.Order;
+import dev.confirma.order.OrderStateMachine;
+import dev.confirma.order.PaymentStatus;
 import dev.confirma.rates.MarketRates;
 import dev.confirma.support.Fixtures;
 import dev.confirma.support.Fixtures.TestStore;
 import dev.confirma.support.TestClockProducer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -52,6 +56,9 @@ class WooCommerceDropInTest {
 
     @Inject
     MarketRates rates;
+
+    @Inject
+    OrderStateMachine stateMachine;
 
     private final List<WordPressStandIn> shops = new ArrayList<>();
     private TestStore store;
@@ -134,6 +141,68 @@ class WooCommerceDropInTest {
         JsonPath cancelled = shopOrder(shop, 2001);
         assertEquals("cancelled", cancelled.getString("order.status"));
         assertEquals("restored", cancelled.getString("order.stock"));
+    }
+
+    /*
+     * The chain's verdict is given to the state machine here, as the watcher gives it: finding
+     * payments on chain is the payment tests' subject; this one is what the shop does with the
+     * callbacks that follow.
+     */
+    @Test
+    void shouldMarkTheShopOrderPaidWhenConfirmaConfirmsThePaymentAndAcknowledgeTheCallbackWhenItComesAgain() throws Exception {
+        WordPressStandIn shop = shop(Map.of("CONFIRMA_URL", confirma));
+        saveSettingsTwice(shop, "production", store.webhookSecret());
+        String orderId = checkedOut(shop, 7001);
+        chainDecides(orderId, PaymentStatus.ON_HOLD);
+        worker.deliverDue();
+        assertEquals("on-hold", shopOrder(shop, 7001).getString("order.status"));
+        chainDecides(orderId, PaymentStatus.CONFIRMED);
+        worker.deliverDue();
+        assertLastAttempt(orderId, 200, "Successful payment", shop);
+        JsonPath paid = shopOrder(shop, 7001);
+        assertEquals("processing", paid.getString("order.status"));
+        assertTrue(paid.getString("order.date_paid") != null, "WooCommerce's payment completion dates the order");
+        assertEquals("reduced", paid.getString("order.stock"));
+
+        // delivery is at least once: the stock plugin would answer a repeated one 400, and Confirma retry it for days
+        String confirmed = store.asPlugin().get("/plugins/orders/" + orderId + "/deliveries").then().extract().jsonPath()
+                .getString("deliveries.find { it.event == 'order.confirmed' }.id");
+        store.asPlugin().post("/plugins/orders/" + orderId + "/deliveries/" + confirmed + "/redeliver").then().statusCode(202);
+        worker.deliverDue();
+        assertLastAttempt(orderId, 200, "Order 7001 is already paid: nothing to change.", shop);
+        assertEquals("processing", shopOrder(shop, 7001).getString("order.status"));
+    }
+
+    @Test
+    void shouldAcknowledgeTheConfirmationWhenAnEarlierCallbackDeliveredLateAlreadyAppliedIt() throws Exception {
+        WordPressStandIn shop = shop(Map.of("CONFIRMA_URL", confirma));
+        saveSettingsTwice(shop, "production", store.webhookSecret());
+        String orderId = checkedOut(shop, 7003);
+        // the shop was unreachable while the payment was seen and confirmed: both callbacks wait
+        chainDecides(orderId, PaymentStatus.ON_HOLD);
+        chainDecides(orderId, PaymentStatus.CONFIRMED);
+        worker.deliverDue();
+        JsonPath deliveries = store.asPlugin().get("/plugins/orders/" + orderId + "/deliveries").then().extract().jsonPath();
+        // the plugin acts on the order's current status: the on-hold callback already marks it paid
+        assertEquals("Successful payment", JsonPath.from(deliveries.getString(
+                "deliveries.find { it.event == 'order.on-hold' }.attempts[0].response")).getString("data.message"));
+        assertEquals("delivered", deliveries.getString("deliveries.find { it.event == 'order.confirmed' }.state"));
+        assertLastAttempt(orderId, 200, "Order 7003 is already paid: nothing to change.", shop);
+        assertEquals("processing", shopOrder(shop, 7003).getString("order.status"));
+    }
+
+    @Test
+    void shouldFailTheShopOrderAndRestoreItsStockWhenThePaymentFails() throws Exception {
+        WordPressStandIn shop = shop(Map.of("CONFIRMA_URL", confirma));
+        saveSettingsTwice(shop, "production", store.webhookSecret());
+        String orderId = checkedOut(shop, 7002);
+        chainDecides(orderId, PaymentStatus.ON_HOLD);
+        chainDecides(orderId, PaymentStatus.FAILED);
+        worker.deliverDue();
+        assertLastAttempt(orderId, 200, "Payment failed", shop);
+        JsonPath failed = shopOrder(shop, 7002);
+        assertEquals("failed", failed.getString("order.status"));
+        assertEquals("restored", failed.getString("order.stock"));
     }
 
     @Test
@@ -270,6 +339,10 @@ class WooCommerceDropInTest {
 
     private static JsonPath shopOrder(WordPressStandIn shop, int id) {
         return shop.run("order", Integer.toString(id));
+    }
+
+    private void chainDecides(String orderId, PaymentStatus status) {
+        QuarkusTransaction.requiringNew().run(() -> stateMachine.decidedByChain(Order.findById(orderId), status));
     }
 
     private void assertLastAttempt(String orderId, int status, String answer, WordPressStandIn shop) {
