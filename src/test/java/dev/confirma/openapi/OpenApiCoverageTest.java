@@ -101,6 +101,16 @@ class OpenApiCoverageTest {
             if (endpoint.path().startsWith("/v1/") && hasErrorBody(op, "application/json", "")) {
                 gaps.add(endpoint + ": an error under /v1 documented as application/json; they are application/problem+json");
             }
+            for (JsonNode parameter : op.path("parameters")) {
+                if (!parameter.has("schema") && !parameter.has("content")) {
+                    gaps.add(endpoint + ": parameter " + parameter.path("name").asText() + " has no schema");
+                }
+            }
+            op.path("responses").fields().forEachRemaining(response -> {
+                if (response.getValue().path("description").asText("").isBlank()) {
+                    gaps.add(endpoint + ": response " + response.getKey() + " has no description");
+                }
+            });
             if (endpoint.takesBody() && !hasBodySchemaAndExample(op)) {
                 gaps.add(endpoint + ": reads a request body, documented without a schema and an example");
             }

@@ -77,9 +77,21 @@ public class ErrorResponses implements OASFilter {
             }
         });
         dropCredentialParameters(operation, schemes);
+        typeUntypedParameters(operation);
         describeIdempotencyKey(operation);
         // Quarkus' own bookkeeping, which it strips only when it makes up summaries or tags itself
         operation.removeExtension("x-quarkus-openapi-method-ref");
+    }
+
+    /**
+     * A parameter a resource declares by name only (those read through UriInfo) is text, as the
+     * server reads every parameter; OpenAPI wants each parameter to say so.
+     */
+    private static void typeUntypedParameters(Operation operation) {
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> p.getSchema() == null && p.getContent() == null && p.getRef() == null)
+                    .forEach(p -> p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
     }
 
     /** One wording for the header both APIs honour the same way. */
