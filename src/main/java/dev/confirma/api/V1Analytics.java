@@ -2,6 +2,7 @@ package dev.confirma.api;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.confirma.common.openapi.ApiDocumentation;
 import dev.confirma.reporting.Grouping;
 import dev.confirma.reporting.OrderAnalytics;
 import dev.confirma.reporting.Periods;
@@ -20,6 +21,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /v1/analytics/orders}: the store's orders per day, ISO week or month of its time zone,
@@ -27,6 +36,9 @@ import java.util.Set;
  */
 @Path("/v1/analytics/orders")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocumentation.REPORTS)
+@SecurityRequirement(name = ApiDocumentation.STORE_BEARER)
+@SecurityRequirement(name = ApiDocumentation.STORE_KEY)
 public class V1Analytics {
 
     static final int MAX_PERIODS = 1000;
@@ -41,6 +53,15 @@ public class V1Analytics {
     }
 
     @GET
+    @Operation(summary = "Order analytics", description = "The store's orders per day, ISO week or month of its time zone"
+            + " (DST-correct), per currency: order and paid counts, revenue net of verified refunds, average order value;"
+            + " every period listed, empty ones too, and a summary. At most 1000 periods.")
+    @Parameter(name = "start_date", in = ParameterIn.QUERY, required = true, description = "ISO date in the store's time zone",
+            schema = @Schema(type = SchemaType.STRING, format = "date", example = "2026-03-01"))
+    @Parameter(name = "end_date", in = ParameterIn.QUERY, required = true, description = "ISO date in the store's time zone,"
+            + " included", schema = @Schema(type = SchemaType.STRING, format = "date", example = "2026-03-31"))
+    @Parameter(name = "group_by", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"day", "week", "month"}, defaultValue = "day"))
+    @APIResponse(responseCode = "200", description = "The periods and the summary")
     public Answer orders(@Context UriInfo uri) {
         Store store = caller.store();
         MultivaluedMap<String, String> query = uri.getQueryParameters();
@@ -100,16 +121,19 @@ public class V1Analytics {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "OrderAnalytics")
     public record Answer(LocalDate startDate, LocalDate endDate, String groupBy, String timeZone, List<PeriodView> periods,
                          List<CurrencyView> summary) {
     }
 
     /** {@code period}: the period's first day (a Monday for weeks, the 1st for months); the instants counted, end excluded. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AnalyticsPeriod")
     public record PeriodView(LocalDate period, Instant startsAt, Instant endsAt, List<CurrencyView> currencies) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AnalyticsFigures")
     public record CurrencyView(String currency, long orderCount, long paidCount, String revenue, String avgOrderValue) {
     }
 }

@@ -2,6 +2,7 @@ package dev.confirma.api;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.confirma.common.openapi.ApiDocumentation;
 import dev.confirma.order.Actor;
 import dev.confirma.order.DeliveryInfo;
 import dev.confirma.order.Order;
@@ -22,6 +23,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A customer's data (issue 16): {@code GET /v1/customers/{customer_id}/export} (a read key
@@ -30,6 +36,9 @@ import java.util.Set;
  */
 @Path("/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocumentation.CUSTOMERS)
+@SecurityRequirement(name = ApiDocumentation.STORE_BEARER)
+@SecurityRequirement(name = ApiDocumentation.STORE_KEY)
 public class V1CustomerResource {
 
     private static final int PAGE = 100;
@@ -48,6 +57,11 @@ public class V1CustomerResource {
 
     @GET
     @Path("/{customer_id}/export")
+    @Operation(summary = "Export a customer's data", description = "Every order of the store whose `customer_id` is this"
+            + " reference, or whose delivery email is it (ignoring case), in the v1 shape, oldest first; and the customer ids,"
+            + " emails, names and addresses seen. A read key will do. Audited.")
+    @APIResponse(responseCode = "200", description = "The customer's orders and personal data")
+    @APIResponse(responseCode = "404", description = "No order of this store matches.")
     public Export export(@PathParam("customer_id") String customerId) {
         Store store = caller.store();
         CustomerReference customer = CustomerReference.parse(customerId);
@@ -61,6 +75,11 @@ public class V1CustomerResource {
 
     @DELETE
     @Path("/{customer_id}")
+    @Operation(summary = "Erase a customer's data", description = "Erases the personal fields of every matching order (the"
+            + " books are kept), the stored callback bodies and idempotent answers that show them. Repeating it answers 200"
+            + " with zeros. Audited.")
+    @APIResponse(responseCode = "200", description = "What was erased")
+    @APIResponse(responseCode = "409", description = "An order stayed contended; repeating the request finishes the erasure.")
     public Erasure erase(@PathParam("customer_id") String customerId) {
         Store store = caller.store();
         Erased erased = customers.erase(store, actor(), CustomerReference.parse(customerId));
@@ -99,21 +118,25 @@ public class V1CustomerResource {
 
     /** Every order of the customer in the v1 shape, and the personal fields they hold, gathered. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "V1CustomerExport")
     public record Export(Customer customer, List<V1OrderView> orders, int orderCount, Instant exportedAt) {
     }
 
     /** The reference asked for, and each distinct customer id, email, name and address seen in the orders. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "V1Customer")
     public record Customer(String reference, List<String> customerIds, List<String> emails, List<Name> names,
                            List<V1OrderView.Address> addresses) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "V1CustomerName")
     public record Name(String firstName, String lastName) {
     }
 
     /** What a DELETE changed: 0 everywhere when nothing (any more) matches. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "V1CustomerErasure")
     public record Erasure(int ordersErased, int deliveriesScrubbed, int storedAnswersScrubbed) {
     }
 }

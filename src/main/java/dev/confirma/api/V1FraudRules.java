@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.confirma.common.Contention;
 import dev.confirma.common.json.JsonRequest;
+import dev.confirma.common.openapi.ApiDocumentation;
 import dev.confirma.fraud.FraudRuleBook;
 import dev.confirma.fraud.FraudRules;
 import dev.confirma.payment.OrderCurrencies;
@@ -29,6 +30,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A store's fraud rules ({@code /v1/fraud/rules}): each rule that fires on a new order adds its
@@ -37,6 +46,9 @@ import java.util.regex.Pattern;
  */
 @Path("/v1/fraud/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocumentation.FRAUD)
+@SecurityRequirement(name = ApiDocumentation.STORE_BEARER)
+@SecurityRequirement(name = ApiDocumentation.STORE_KEY)
 public class V1FraudRules {
 
     static final int MAX_SCORE = 1000;
@@ -56,6 +68,7 @@ public class V1FraudRules {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "FraudRules")
     public record View(boolean enabled, Integer threshold, Velocity ordersPerEmailPerHour, Velocity ordersPerClientIpPerHour,
                        Amounts amountAbove, Countries countries, Instant updatedAt) {
 
@@ -77,25 +90,36 @@ public class V1FraudRules {
         }
     }
 
+    @Schema(name = "FraudVelocityRule")
     public record Velocity(int max, int score) {
         static Velocity of(FraudRules.Velocity v) {
             return v == null ? null : new Velocity(v.max(), v.score());
         }
     }
 
+    @Schema(name = "FraudAmountRule")
     public record Amounts(Map<String, String> limits, int score) {
     }
 
+    @Schema(name = "FraudCountryRule")
     public record Countries(List<String> codes, int score) {
     }
 
     @GET
+    @Operation(summary = "Get the fraud rules", description = "The store's rules; `enabled: false` when it has none.")
+    @APIResponse(responseCode = "200", description = "The rules")
     public View get() {
         return View.of(book.of(caller.store().id));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the fraud rules", description = "Replaces them whole. Each rule that fires on a new order adds its"
+            + " score; an order at or above `threshold` is held (`fraud_review`) as soon as it is paid, until released,"
+            + " cancelled or refunded. Rules score orders made after they are set.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = V1ApiSchemas.FraudRules.class),
+            examples = @ExampleObject(name = "all four rules", value = V1ApiSchemas.FRAUD_RULES)))
+    @APIResponse(responseCode = "200", description = "The rules as set")
     public View replace(JsonNode body) {
         String storeId = caller.store().id;
         FraudRules rules = read(body);
@@ -104,6 +128,8 @@ public class V1FraudRules {
     }
 
     @DELETE
+    @Operation(summary = "Turn fraud screening off", description = "Deletes the store's rules; new orders are not scored.")
+    @APIResponse(responseCode = "204", description = "Screening is off")
     public Response remove() {
         book.remove(caller.store().id);
         return Response.noContent().build();

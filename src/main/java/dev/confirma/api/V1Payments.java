@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /v1/orders/{id}/pay}: how to pay the order (its quotes and the hosted page), and,
@@ -44,6 +45,7 @@ class V1Payments {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "V1PayView")
     record PayView(String orderId, String status, String paymentStatus, String paymentUrl, Instant expiresAt,
                    List<V1OrderView.Quote> quotes, String transactionHash) {
     }

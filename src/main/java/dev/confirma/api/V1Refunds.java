@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /v1/orders/{id}/refund}: reads the request, naming every malformed field at once;
@@ -36,6 +37,7 @@ class V1Refunds {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "V1Refund")
     record Refund(String id, String orderId, String chain, String asset, String amount, String toAddress, String transactionHash,
                   String status, String reason, Instant createdAt, Instant verifiedAt) {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A delivery and its attempts, as the API shows them: entities never leave the package. */
 public record DeliveryLog(
@@ -28,6 +29,7 @@ public record DeliveryLog(
         String body,
         List<Attempt> attempts) {
 
+    @Schema(name = "DeliveryAttempt")
     public record Attempt(Instant attemptedAt, Integer statusCode, long latencyMs, String response, String error) {
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A store's webhook subscriptions: made, changed, deleted and tested here; their events are
@@ -34,6 +35,7 @@ public class WebhookSubscriptions {
     }
 
     /** A subscription as its store sees it; its secret only once, when it is made. */
+    @Schema(name = "WebhookSubscription")
     public record Subscription(String id, String storeId, String url, List<String> events, List<String> headerNames, boolean enabled,
                                String description, Instant failingSince, Instant disabledAt, String disabledReason,
                                Instant createdAt, Instant updatedAt, String secret) {

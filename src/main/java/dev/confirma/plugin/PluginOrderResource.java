@@ -3,6 +3,8 @@ package dev.confirma.plugin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confirma.common.Money;
 import dev.confirma.common.error.ApiException;
+import dev.confirma.common.error.ErrorBody;
+import dev.confirma.common.openapi.ApiDocumentation;
 import dev.confirma.order.Actor;
 import dev.confirma.order.Order;
 import dev.confirma.store.Caller;
@@ -22,10 +24,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Cryptum-compatible plugin API for orders (CONTRACT §3). Parses, authorises, maps; no more. */
 @Path("/plugins")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocumentation.PLUGIN_API)
+@SecurityRequirement(name = ApiDocumentation.STORE_KEY)
 public class PluginOrderResource {
 
     private final Caller caller;
@@ -48,6 +61,20 @@ public class PluginOrderResource {
     @POST
     @Path("/orders/checkout")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a checkout", description = "Prices the order in every accepted asset at market rates and"
+            + " answers the order with its quotes, `sessionToken` and `paymentUrl` (the hosted page). Posting the same `store` +"
+            + " `ecommerceOrderId` again while that order is unpaid returns it (no duplicate).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = PluginApiSchemas.Checkout.class),
+            examples = @ExampleObject(name = "wordpress", summary = "The README's walk-through", value = PluginApiSchemas.CHECKOUT)))
+    @APIResponse(responseCode = "200", description = "The order, new or the unpaid one already made for this ecommerceOrderId",
+            content = @Content(schema = @Schema(implementation = CheckoutView.class),
+                    examples = @ExampleObject(name = "created", value = PluginApiSchemas.CHECKOUT_ANSWER)))
+    @APIResponse(responseCode = "403", description = "`store` is not the key's store.")
+    @APIResponse(responseCode = "409", description = "`unpaid_order_differs`: an unpaid order for this ecommerceOrderId has"
+            + " another total; cancel it first. Or `idempotency_key_in_flight`.")
+    @APIResponse(responseCode = "422", description = "`idempotency_key_reused`: this Idempotency-Key came with another body.")
+    @APIResponse(responseCode = "429", description = "Too many checkouts for this store in this window (`confirma.rate-limit.*`).")
+    @APIResponse(responseCode = "503", description = "`rates_unavailable`: no fresh market rate prices the order currency now.")
     public CheckoutView checkout(JsonNode body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         CheckoutService.Result result = checkouts.checkout(caller.store(), Actor.key(caller.keyPrefix()), body, Optional.ofNullable(idempotencyKey));
         String message = switch (result.outcome()) {
@@ -62,6 +89,25 @@ public class PluginOrderResource {
     @PUT
     @Path("/checkout/{orderId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDocumentation.STORE_KEY)
+    @SecurityRequirement(name = ApiDocumentation.SESSION_TOKEN)
+    @SecurityRequirement(name = ApiDocumentation.SESSION_BEARER)
+    @Operation(summary = "Attach a transaction hash, or change the status", description = "A hash is a claim the chain watcher"
+            + " verifies: the order goes `on-hold` until the payment is confirmed at depth. The plugin (with its key) may also"
+            + " move `pending → on-hold | failed | cancelled` and `on-hold → failed | cancelled`; the shopper (with the order's"
+            + " session token) may only attach a hash.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = PluginApiSchemas.OrderUpdate.class), examples = {
+            @ExampleObject(name = "claim", summary = "The shopper's or plugin's transaction hash", value = PluginApiSchemas.CLAIM),
+            @ExampleObject(name = "cancel", summary = "The plugin cancels the order", value = PluginApiSchemas.CANCEL)}))
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid; or Cryptum's answer to a hash the chain already"
+            + " found short (`amount_less_than_total`, with the order's transactions).", content = @Content(
+            schema = @Schema(oneOf = {ErrorBody.class, ShortPaymentResponse.Body.class}),
+            examples = @ExampleObject(name = "amount_less_than_total", value = PluginApiSchemas.SHORT_PAYMENT)))
+    @APIResponse(responseCode = "409", description = "`transaction_already_used` (the chain credited this hash to another"
+            + " order), `order_not_payable`, `invalid_status_transition`, `order_final` or `concurrent_update`; nothing changed.",
+            content = @Content(examples = @ExampleObject(name = "transaction_already_used", value = PluginApiSchemas.ALREADY_USED)))
+    @APIResponse(responseCode = "429", description = "A shopper's requests from this address are over the limit.")
     public OrderView update(@PathParam("orderId") String orderId, JsonNode body) {
         Optional<Store> store = caller.storeIfAny();
         OrderUpdate update = updateRequests.read(body);
@@ -74,6 +120,8 @@ public class PluginOrderResource {
 
     @GET
     @Path("/orders/{orderId}")
+    @Operation(summary = "Get an order", description = "The order object, with its quotes, transactions and statuses.")
+    @APIResponse(responseCode = "200", description = "The order")
     public OrderView get(@PathParam("orderId") String orderId) {
         return mapper.toView(Order.findForStore(orderId, caller.store().id)
                 .orElseThrow(() -> ApiException.notFound("Order " + orderId + " not found")));
@@ -81,10 +129,22 @@ public class PluginOrderResource {
 
     @GET
     @Path("/orders")
-    public OrderList list(@QueryParam("storeId") String storeId, @QueryParam("limit") String limit,
-                          @QueryParam("offset") String offset, @QueryParam("paymentStatus") String paymentStatus,
-                          @QueryParam("startDate") String startDate, @QueryParam("endDate") String endDate,
-                          @QueryParam("withCount") String withCount, @QueryParam("withTotal") String withTotal) {
+    @Operation(summary = "List orders", description = "The store's orders, newest first. `total` counts every matching order;"
+            + " `withTotal=true` adds `totals` per currency.")
+    @APIResponse(responseCode = "200", description = "A page of orders")
+    @APIResponse(responseCode = "403", description = "`storeId` is not the key's store.")
+    public OrderList list(@QueryParam("storeId") @Parameter(description = "Optional; must be the key's store") String storeId,
+                          @QueryParam("limit") @Parameter(description = "1–100", schema = @Schema(defaultValue = "100")) String limit,
+                          @QueryParam("offset") @Parameter(schema = @Schema(defaultValue = "0")) String offset,
+                          @QueryParam("paymentStatus") @Parameter(description = "One or several, comma-separated: pending,"
+                                  + " on-hold, confirmed, failed, cancelled") String paymentStatus,
+                          @QueryParam("startDate") @Parameter(description = "ISO-8601 date or date-time, inclusive") String startDate,
+                          @QueryParam("endDate") @Parameter(description = "ISO-8601 date-time, exclusive; a bare date includes"
+                                  + " that whole UTC day") String endDate,
+                          @QueryParam("withCount") @Parameter(description = "false skips counting (`total` is then the page"
+                                  + " size)", schema = @Schema(defaultValue = "true")) String withCount,
+                          @QueryParam("withTotal") @Parameter(description = "true adds `totals`, the sum per currency",
+                                  schema = @Schema(defaultValue = "false")) String withTotal) {
         Store store = caller.store();
         if (storeId != null && !storeId.isBlank() && !storeId.trim().equals(store.id)) {
             throw ApiException.forbidden("storeId does not belong to this API key");

@@ -5,6 +5,7 @@ import dev.confirma.order.Order;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -19,6 +20,7 @@ public class ShortPaymentResponse {
         this.mapper = mapper;
     }
 
+    @Schema(name = "ShortPaymentError")
     public record Body(String message, String status, String orderId, String ecommerceOrderId, String storeId,
                        List<OrderView.TransactionView> transactions, ErrorBody.Detail error) {
     }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Writes and reads the audit log of customer data: exports, erasures on request, erasures by retention. */
 @Singleton
@@ -65,11 +66,13 @@ public class AuditLog {
 
     /** An audit row as the operator reads it; {@code detail} is the counts as a JSON object. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AuditEntry")
     public record Entry(String id, Instant at, String actor, String storeId, String action, String subject,
                         @JsonRawValue String detail) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "AuditLogPage")
     public record Page(List<Entry> data, long totalCount, boolean hasMore) {
     }
 }

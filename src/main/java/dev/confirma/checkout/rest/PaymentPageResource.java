@@ -4,6 +4,7 @@ import dev.confirma.checkout.PageLanguage;
 import dev.confirma.checkout.PaymentPage;
 import dev.confirma.checkout.PaymentPages;
 import dev.confirma.checkout.ReturnLinks;
+import dev.confirma.common.openapi.ApiDocumentation;
 import dev.confirma.order.Order;
 import dev.confirma.shopper.ShopperAccess;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,6 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -28,6 +37,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+@Tag(name = ApiDocumentation.HOSTED_PAGE)
+@SecurityRequirement(name = ApiDocumentation.SESSION_TOKEN)
+@APIResponse(responseCode = "401", description = "A page, in the shopper's language, saying the link's session token is"
+        + " missing, malformed, expired or another order's.", content = @Content(mediaType = MediaType.TEXT_HTML,
+        schema = @Schema(type = SchemaType.STRING)))
+@APIResponse(responseCode = "404", description = "A page saying the order does not exist.",
+        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+@APIResponse(responseCode = "429", description = "Too many requests from this address (JSON).")
 public class PaymentPageResource {
 
     @CheckedTemplate
@@ -49,8 +66,15 @@ public class PaymentPageResource {
 
     @GET
     @Path("pay/{orderId}")
+    @Operation(summary = "The hosted payment page", description = "The checkout's `paymentUrl`: the order's quotes (asset and"
+            + " chain), amount and address with copy buttons, QR code of the EIP-681 URI, countdown, live status, pay with a"
+            + " browser wallet, paste a hash, and the return links. English, Portuguese or Spanish.")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String pay(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
-                                @QueryParam("quote") String quote, @QueryParam("lang") String lang,
+                                @QueryParam("quote") @Parameter(description = "The quote to show first, as PROTOCOL-ASSET: CELO-cUSD")
+                                String quote,
+                                @QueryParam("lang") @Parameter(description = "en, pt-BR or es; wins over Accept-Language") String lang,
                                 @QueryParam("successReturnUrl") String successReturnUrl,
                                 @QueryParam("cancelReturnUrl") String cancelReturnUrl,
                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -61,6 +85,11 @@ public class PaymentPageResource {
     /** The URL a Cryptum plugin sends the shopper to; its return URLs serve only where the order has none (see ReturnLinks). */
     @GET
     @Path("public/payment-details")
+    @Operation(summary = "The hosted page, by the URL a Cryptum plugin builds", description = "The same page as"
+            + " `/pay/{orderId}`. The plugin's other query parameters (`callbackUrl`, `ecommerceOrderId`, `environment`) are"
+            + " ignored; the return URLs serve only where the order has none, and only on its callbackUrl's host.")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String paymentDetails(@QueryParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
                                            @QueryParam("successReturnUrl") String successReturnUrl,
                                            @QueryParam("cancelReturnUrl") String cancelReturnUrl,
@@ -73,6 +102,12 @@ public class PaymentPageResource {
     /** The page's status region alone, for the page's script (token as Bearer or query). */
     @GET
     @Path("pay/{orderId}/status")
+    @SecurityRequirement(name = ApiDocumentation.SESSION_TOKEN)
+    @SecurityRequirement(name = ApiDocumentation.SESSION_BEARER)
+    @Operation(summary = "The page's status region", description = "The HTML fragment the page's script swaps in when the"
+            + " order changes: waiting, payment seen with its confirmations, confirmed, short, expired, cancelled.")
+    @APIResponse(responseCode = "200", description = "The status region",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String status(@PathParam("orderId") String orderId, @QueryParam("sessionToken") String sessionToken,
                                    @QueryParam("lang") String lang, @QueryParam("successReturnUrl") String successReturnUrl,
                                    @QueryParam("cancelReturnUrl") String cancelReturnUrl,

@@ -3,6 +3,7 @@ package dev.confirma.checkout.rest;
 import dev.confirma.checkout.PaymentPage;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The order as its shopper sees it: no delivery details, callback URL or store settings.
@@ -28,6 +29,7 @@ public record PublicOrderView(
         String cancelReturnUrl) {
 
     /** An amount due, as in the plugin API's quotes, with the chain id a wallet needs and the asset's name for people. */
+    @Schema(name = "PageQuote")
     public record Quote(String protocol, long chainId, String asset, String assetName, String contract, String address, String amount,
                         String amountBaseUnits, String paymentUri) {
     }

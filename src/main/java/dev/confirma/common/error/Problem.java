@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem, as every error under {@code /v1} (the merchant API) is answered: {@code type}, {@code title},
@@ -15,8 +16,17 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "errors", "message", "error"})
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String message,
-                      ErrorBody.Detail error, @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+@Schema(description = "RFC 9457 problem: every 4xx and 5xx under /v1, as application/problem+json. A refusal may add members of its"
+        + " own, such as current_status and allowed_statuses for a lifecycle move the order cannot make.")
+public record Problem(
+        @Schema(description = "urn:confirma:problem:<code>") String type,
+        @Schema(description = "The HTTP status's reason phrase") String title,
+        int status,
+        String detail,
+        @Schema(description = "Every invalid field of the request at once; absent when no field is at fault") List<FieldError> errors,
+        @Schema(description = "The contract's common member: the same text as detail") String message,
+        @Schema(description = "The contract's common member: code, message and the first field at fault") ErrorBody.Detail error,
+        @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 

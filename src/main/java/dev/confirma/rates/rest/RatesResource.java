@@ -1,6 +1,7 @@
 package dev.confirma.rates.rest;
 
 import dev.confirma.common.Money;
+import dev.confirma.common.openapi.ApiDocumentation;
 import dev.confirma.rates.MarketRate;
 import dev.confirma.rates.MarketRates;
 import jakarta.ws.rs.GET;
@@ -12,10 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /v1/rates}: the current market rates, their age and sources (store key, see AccessFilters). */
 @Path("/v1/rates")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocumentation.ORDERS_API)
+@SecurityRequirement(name = ApiDocumentation.STORE_BEARER)
+@SecurityRequirement(name = ApiDocumentation.STORE_KEY)
 public class RatesResource {
 
     private final MarketRates rates;
@@ -27,6 +35,10 @@ public class RatesResource {
     }
 
     @GET
+    @Operation(summary = "Market rates", description = "The rates the server holds: the price of 1 asset in each currency, its"
+            + " age and sources, whether it is fresh enough to price a checkout (`maxAgeSeconds`), and each provider's last"
+            + " success and failure.")
+    @APIResponse(responseCode = "200", description = "The rates")
     public RatesView get() {
         Instant now = clock.instant();
         List<RateView> all = rates.all().stream().map(rate -> view(rate, now)).toList();
