@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.confirma.support.PackagedServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -53,8 +54,8 @@ class CallbackCrashRecoveryIT {
     private static final String ADMIN_TOKEN = "it-admin-token";
     private static final int ORDERS = 24;
 
-    private final Path workDir = createWorkDir();
-    private final int port = freePort();
+    private final Path workDir = PackagedServer.workDir("confirma-crash-it");
+    private final int port = PackagedServer.freePort();
     private Process server;
     private HttpServer receiver;
     /** Each request waits for a permit before it is answered: the test decides how far the burst gets. */
@@ -180,12 +181,8 @@ class CallbackCrashRecoveryIT {
     }
 
     private Process startServer(String logName) throws IOException {
-        String jar = System.getProperty("confirma.it.jar", "target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.exists(Path.of(jar)), "no packaged server at " + jar + ": run ./mvnw verify");
-        int deadRpc = freePort();
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
+        int deadRpc = PackagedServer.freePort();
+        return PackagedServer.start(logName.replace(".log", ""), workDir, port, List.of(
                 // the default URL's options (application.properties), on a directory of the test's own
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + workDir.resolve("db/confirma") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "-Dconfirma.admin-token=" + ADMIN_TOKEN,
@@ -198,23 +195,7 @@ class CallbackCrashRecoveryIT {
                 "-Dconfirma.callbacks.poll-interval=PT0.2S",
                 "-Dconfirma.callbacks.connect-timeout=PT1S",
                 "-Dconfirma.callbacks.timeout=PT3S",
-                "-Dconfirma.callbacks.retry-delays=PT1S,PT1S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT10S,PT10S",
-                "-jar", Path.of(jar).toAbsolutePath().toString());
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(workDir.resolve(logName).toFile()).start();
-        try {
-            Awaitility.await("server ready (log: " + workDir.resolve(logName) + ")").atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                    .until(() -> {
-                        assertTrue(process.isAlive(), "the server exited; see " + workDir.resolve(logName));
-                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
-        } catch (RuntimeException notReady) {
-            System.err.println(Files.readString(workDir.resolve(logName)));
-            throw notReady;
-        }
-        return process;
+                "-Dconfirma.callbacks.retry-delays=PT1S,PT1S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT10S,PT10S"), Map.of()).process();
     }
 
     private void startReceiver() throws IOException {
@@ -284,19 +265,4 @@ class CallbackCrashRecoveryIT {
         return "0x" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 40);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("confirma-crash-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

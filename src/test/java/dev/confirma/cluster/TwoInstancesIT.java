@@ -8,16 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.confirma.support.AnvilNodes;
+import dev.confirma.support.PackagedServer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -55,22 +49,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class TwoInstancesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN_TOKEN = "it-two-instances-token";
     private static final String DATABASE = "confirma_two_instances_it";
     private static final int ORDERS = 12;
 
-    private final Path workDir = createWorkDir();
-    private final List<Server> servers = new ArrayList<>();
+    private final Path workDir = PackagedServer.workDir("confirma-two-instances-it");
+    private final List<PackagedServer> servers = new ArrayList<>();
     private AnvilNodes.Node node;
     private HttpServer receiver;
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
-
-    private record Server(String name, int port, Process process, Path log) {
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-    }
 
     @AfterEach
     void stop() {
@@ -88,17 +75,17 @@ class TwoInstancesIT {
         freshDatabase();
         node = AnvilNodes.Node.startStandalone(42220);
         startReceiver();
-        Server first = start("first");
-        Server second = start("second");
+        PackagedServer first = start("first");
+        PackagedServer second = start("second");
 
         String wallet = "0x" + UUID.randomUUID().toString().replace("-", "").substring(0, 20) + "00000000000000000000";
-        JsonNode store = send(first, "POST", "/admin/stores", Map.of("Authorization", "Bearer " + ADMIN_TOKEN),
+        JsonNode store = first.send("POST", "/admin/stores", Map.of("Authorization", "Bearer " + ADMIN_TOKEN),
                 Map.of("name", "Two instances shop", "wallets", List.of(Map.of("protocol", "CELO", "address", wallet))), 201);
         Map<String, String> asStore = Map.of("x-api-key", store.get("apiKey").asText());
         List<JsonNode> orders = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
-            Server taking = i % 2 == 0 ? first : second; // a balancer sends shoppers to both
-            orders.add(send(taking, "POST", "/plugins/orders/checkout", asStore, checkout(store.get("id").asText(), "two-" + i), 200));
+            PackagedServer taking = i % 2 == 0 ? first : second; // a balancer sends shoppers to both
+            orders.add(taking.send("POST", "/plugins/orders/checkout", asStore, checkout(store.get("id").asText(), "two-" + i), 200));
         }
 
         // the first half is paid; as soon as one payment is decided, the instance reading the chain dies
@@ -108,9 +95,9 @@ class TwoInstancesIT {
         node.mine(4);
         Awaitility.await("a first payment decided").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !received.isEmpty());
-        Server reader = holderOf("chain-celo");
-        reader.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        Server survivor = reader == first ? second : first;
+        PackagedServer reader = holderOf("chain-celo");
+        reader.kill();
+        PackagedServer survivor = reader == first ? second : first;
         int beforeKill = received.size();
 
         for (int i = ORDERS / 2; i < ORDERS; i++) {
@@ -167,15 +154,15 @@ class TwoInstancesIT {
         throw new AssertionError("no CELO quote in " + order);
     }
 
-    private String status(Server server, Map<String, String> asStore, JsonNode order) {
+    private String status(PackagedServer server, Map<String, String> asStore, JsonNode order) {
         try {
-            return send(server, "GET", "/plugins/orders/" + order.get("id").asText(), asStore, null, 200).get("paymentStatus").asText();
+            return server.send("GET", "/plugins/orders/" + order.get("id").asText(), asStore, null, 200).get("paymentStatus").asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private Server holderOf(String lease) throws SQLException {
+    private PackagedServer holderOf(String lease) throws SQLException {
         try (Connection db = connect(DATABASE); Statement statement = db.createStatement();
              ResultSet row = statement.executeQuery("SELECT holder FROM job_leases WHERE name = '" + lease + "'")) {
             assertTrue(row.next(), "someone holds " + lease);
@@ -242,15 +229,9 @@ class TwoInstancesIT {
         return checkout;
     }
 
-    private Server start(String name) throws IOException {
-        String jar = System.getProperty("confirma.it.jar", "target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.exists(Path.of(jar)), "no packaged server at " + jar + ": run ./mvnw -Ppostgres verify");
-        int port = freePort();
-        Path log = workDir.resolve(name + ".log");
+    private PackagedServer start(String name) throws IOException {
         String base = System.getProperty("confirma.it.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
+        PackagedServer server = PackagedServer.start(name, workDir, PackagedServer.freePort(), List.of(
                 "-Dquarkus.datasource.jdbc.url=" + base + DATABASE,
                 "-Dquarkus.datasource.username=" + System.getProperty("confirma.it.postgres-user", "postgres"),
                 "-Dconfirma.admin-token=" + ADMIN_TOKEN,
@@ -267,22 +248,8 @@ class TwoInstancesIT {
                 "-Dconfirma.callbacks.poll-interval=PT0.2S",
                 "-Dconfirma.callbacks.connect-timeout=PT1S",
                 "-Dconfirma.callbacks.timeout=PT2S",
-                "-Dconfirma.callbacks.retry-delays=PT1S,PT1S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT10S,PT10S",
-                "-jar", Path.of(jar).toAbsolutePath().toString());
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Server server = new Server(name, port, process, log);
+                "-Dconfirma.callbacks.retry-delays=PT1S,PT1S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT10S,PT10S"), Map.of());
         servers.add(server);
-        try {
-            Awaitility.await(name + " server up (log: " + log + ")").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions().until(() -> {
-                        assertTrue(process.isAlive(), "the server exited; see " + log);
-                        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/q/health/live"))).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
-        } catch (RuntimeException notUp) {
-            System.err.println(Files.readString(log));
-            throw notUp;
-        }
         return server;
     }
 
@@ -302,32 +269,5 @@ class TwoInstancesIT {
         received.add(callback);
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
-    }
-
-    private JsonNode send(Server server, String method, String path, Map<String, String> headers, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), server.name() + " " + method + " " + path + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("confirma-two-instances-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

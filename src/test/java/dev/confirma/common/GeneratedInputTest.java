@@ -64,6 +64,11 @@ class GeneratedInputTest {
             Answer answer = answered.get();
             String context = rerun + ", request " + n + ": " + request.describe() + "\n→ " + answer.status() + " " + preview(answer.body());
             statuses.merge(answer.status(), 1, Integer::sum);
+            if (answer.status() == 503 && request.path().startsWith("/q/health")) {
+                // readiness DOWN (a test moved the clock past the chains' lag limit) is health's own answer, in its own shape
+                stored.assertUnchanged("a health request changed the database, " + context);
+                continue;
+            }
             if (answer.status() >= 500) {
                 fail("5xx answer, " + context);
             }

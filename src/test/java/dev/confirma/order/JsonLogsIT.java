@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confirma.support.PackagedServer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +28,10 @@ import org.junit.jupiter.api.Test;
 class JsonLogsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN_TOKEN = "it-json-admin-token";
 
-    private final int port = freePort();
+    private final int port = PackagedServer.freePort();
+    private PackagedServer packaged;
     private Process server;
     private Path log;
 
@@ -91,53 +87,20 @@ class JsonLogsIT {
     }
 
     private Process start(Path workDir) throws IOException {
-        String jar = System.getProperty("confirma.it.jar", "target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.exists(Path.of(jar)), "no packaged server at " + jar + ": run ./mvnw verify");
-        int deadRpc = freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
+        int deadRpc = PackagedServer.freePort();
+        packaged = PackagedServer.start("server", workDir, port, List.of(
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + workDir.resolve("db/confirma") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "-Dconfirma.admin-token=" + ADMIN_TOKEN,
                 "-Dconfirma.rates.providers=fixed",
                 "-Dconfirma.rates.fixed.\"CELO/USD\"=0.5",
                 "-Dconfirma.chains.celo.rpc-urls=http://127.0.0.1:" + deadRpc,
                 "-Dconfirma.chains.ethereum.rpc-urls=http://127.0.0.1:" + deadRpc,
-                "-Dconfirma.callbacks.allow-private-targets=true",
-                "-jar", Path.of(jar).toAbsolutePath().toString())
-                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
-        Process process = builder.start();
-        try {
-            Awaitility.await("server up (log: " + log + ")").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        assertTrue(process.isAlive(), "the server exited; see " + log);
-                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
-        } catch (RuntimeException notUp) {
-            System.err.println(Files.readString(log));
-            throw notUp;
-        }
-        return process;
+                "-Dconfirma.callbacks.allow-private-targets=true"),
+                Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"));
+        return packaged.process();
     }
 
     private JsonNode send(String method, String path, Map<String, String> headers, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
-        headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return packaged.send(method, path, headers, body, expected);
     }
 }

@@ -107,7 +107,7 @@ class SecretsNeverLoggedTest {
             secrets.addAll(QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>list("storeId", store.id()).stream()
                     .map(k -> k.callbackCopy).toList()));
 
-            assertTrue(log.messages().size() > 50, "everything was captured at DEBUG: " + log.messages().size() + " lines");
+            assertTrue(log.messages().size() > 20, "everything was captured at DEBUG: " + log.messages().size() + " lines");
             assertTrue(log.contains("GET /public/orders/" + orderId), "the access log was on and captured");
             for (String secret : secrets) {
                 for (String message : log.messages()) {

@@ -22,6 +22,7 @@ public final class ApiDocumentation {
     public static final String FRAUD = "Fraud";
     public static final String OPERATOR = "Operator";
     public static final String HOSTED_PAGE = "Hosted payment page";
+    public static final String HEALTH = "Health";
 
     /** The error bodies, as component schemas. */
     public static final String ERROR_BODY = "ErrorBody";

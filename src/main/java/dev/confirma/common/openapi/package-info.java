@@ -24,6 +24,8 @@
                         + " held as soon as they are paid (`/v1/fraud/rules`)."),
                 @Tag(name = ApiDocumentation.OPERATOR, description = "The operator API (`/admin`, `Authorization: Bearer <operator"
                         + " token>`): stores and their keys, chains, callback deliveries, disabled webhooks, the audit log."),
+                @Tag(name = ApiDocumentation.HEALTH, description = "One JSON summary of the server's health (`/health`), open"
+                        + " like Quarkus' `/q/health/live` and `/q/health/ready`, for load balancers and uptime monitors."),
                 @Tag(name = ApiDocumentation.HOSTED_PAGE, description = "The hosted payment page and its JSON (`/pay`, `/public`),"
                         + " opened with the order's `sessionToken`.")
         },
