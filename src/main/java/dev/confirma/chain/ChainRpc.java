@@ -32,6 +32,8 @@ public class ChainRpc {
 
     private final Protocol protocol;
     private final List<String> urls;
+    /** How an endpoint is named in errors and logs: its position and host, never its URL, whose path or query often holds a key. */
+    private final List<String> labels = new ArrayList<>();
     private final List<Web3j> nodes = new ArrayList<>();
     private final RpcMeter meter;
     private volatile int preferred;
@@ -56,6 +58,7 @@ public class ChainRpc {
                 .build();
         for (String url : this.urls) {
             nodes.add(Web3j.build(new HttpService(url, http)));
+            labels.add("endpoint " + (labels.size() + 1) + " (" + host(url) + ")");
         }
     }
 
@@ -94,7 +97,7 @@ public class ChainRpc {
     /** One endpoint's try: the answer, or empty after adding the error answer to {@code failures}. */
     @FunctionalInterface
     private interface Attempt<R> {
-        Optional<R> on(Web3j node, String url, List<String> failures) throws IOException;
+        Optional<R> on(Web3j node, String endpoint, List<String> failures) throws IOException;
     }
 
     /**
@@ -108,18 +111,18 @@ public class ChainRpc {
         for (int i = 0; i < nodes.size(); i++) {
             int index = (start + i) % nodes.size();
             try {
-                Optional<R> answer = attempt.on(nodes.get(index), urls.get(index), failures);
+                Optional<R> answer = attempt.on(nodes.get(index), labels.get(index), failures);
                 if (answer.isEmpty()) {
                     refusals++;
                     continue;
                 }
                 if (index != preferred) {
-                    LOG.warnf("%s RPC: %s failed, now using %s", protocol, urls.get(preferred), urls.get(index));
+                    LOG.warnf("%s RPC: %s failed, now using %s", protocol, labels.get(preferred), labels.get(index));
                     preferred = index;
                 }
                 return answer.get();
             } catch (IOException | RuntimeException e) {
-                failures.add(urls.get(index) + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                failures.add(labels.get(index) + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
             }
         }
         // refused when an endpoint that could be reached answered with an error; unavailable when none could be
@@ -165,6 +168,16 @@ public class ChainRpc {
             answers.add(answer);
         }
         return Optional.of(answers);
+    }
+
+    /** The URL's host and port, or "?" when it has none. */
+    private static String host(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getHost() == null ? "?" : uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return "?"; // a URL web3j accepted but java.net.URI does not: named by position alone
+        }
     }
 
     public Protocol protocol() {

@@ -26,6 +26,8 @@ public class Leases {
     private final ServerInstance instance;
     private final ClusterConfig config;
     private final Clock clock;
+    /** Set on a clean stop: a poll still running takes no lease back after it was released. */
+    private volatile boolean stopping;
 
     Leases(ServerInstance instance, ClusterConfig config, Clock clock) {
         this.instance = instance;
@@ -38,9 +40,17 @@ public class Leases {
         return hold(name, config.leaseTtl());
     }
 
+    /** How long a lease asked for {@code ttl} lasts: never less than the configured time. */
+    public Duration lasting(Duration ttl) {
+        return ttl.compareTo(config.leaseTtl()) > 0 ? ttl : config.leaseTtl();
+    }
+
     /** Takes or renews lease {@code name} for at least {@code ttl} (never less than the configured time). */
     public boolean hold(String name, Duration ttl) {
-        Duration lasting = ttl.compareTo(config.leaseTtl()) > 0 ? ttl : config.leaseTtl();
+        if (stopping) {
+            return false;
+        }
+        Duration lasting = lasting(ttl);
         Instant now = clock.instant();
         Instant until = now.plus(lasting);
         String me = instance.id();
@@ -72,6 +82,26 @@ public class Leases {
         }
     }
 
+    /**
+     * Inside the caller's transaction, which must be writing the leased work: fails it with
+     * {@link LeaseLostException} unless this instance still holds lease {@code name}. The row stays
+     * locked until the transaction ends, so no other instance takes the lease before the work is
+     * committed (a fence: a holder that stalled past its lease cannot write after its successor).
+     */
+    public void requireHeld(String name) {
+        int held = JobLease.update("holder = holder where name = ?1 and holder = ?2 and expiresAt > ?3", name, instance.id(),
+                clock.instant());
+        if (held == 0) {
+            throw new LeaseLostException(name);
+        }
+    }
+
+    /** Gives lease {@code name} up now, if this instance holds it: another instance may take it at its next try. */
+    public void giveUp(String name) {
+        QuarkusTransaction.requiringNew().run(() -> JobLease.update("expiresAt = ?1 where name = ?2 and holder = ?3", clock.instant(), name,
+                instance.id()));
+    }
+
     /** Who holds lease {@code name} now, if anyone (an expired lease is held by no one). */
     public Optional<Holder> holder(String name) {
         Instant now = clock.instant();
@@ -81,7 +111,8 @@ public class Leases {
     }
 
     /** On a clean stop, this instance's leases end at once: another instance takes over without waiting. */
-    void release(@Observes ShutdownEvent stopping) {
+    void release(@Observes ShutdownEvent stop) {
+        stopping = true;
         try {
             QuarkusTransaction.requiringNew().run(() -> JobLease.update("expiresAt = ?1 where holder = ?2", clock.instant(), instance.id()));
         } catch (RuntimeException e) {

@@ -25,7 +25,9 @@ public class DatabaseHealth {
             statement.execute("SELECT 1");
             return new Check("database", Check.Status.UP, null, data);
         } catch (SQLException e) {
-            return new Check("database", Check.Status.DOWN, "the database does not answer: " + e.getMessage(), data);
+            // the driver's message may name the database's host or file: health is open, so only its kind and state
+            return new Check("database", Check.Status.DOWN, "the database does not answer (" + e.getClass().getSimpleName()
+                    + (e.getSQLState() == null ? "" : ", SQL state " + e.getSQLState()) + ")", data);
         }
     }
 }

@@ -86,6 +86,10 @@ public class StateGauges {
             });
             behind.put(chain.chain(), chain.lag() == null ? Double.NaN : chain.lag());
         }
+        // a pair no longer held shows NaN, not its last age: an alert on the age must not go quiet
+        java.util.Set<String> held = new java.util.HashSet<>();
+        rates.all().forEach(rate -> held.add(rate.pair().toString()));
+        rateAge.replaceAll((pair, age) -> held.contains(pair) ? age : Double.NaN);
         for (MarketRate rate : rates.all()) {
             String pair = rate.pair().toString();
             rateAge.computeIfAbsent(pair, name -> {

@@ -97,8 +97,15 @@ public class MarketRates {
         }
     }
 
-    /** Takes the rates another instance published where they are newer than those held. */
+    /**
+     * Holds what the refreshing instance published: a pair it withdrew (its providers disagree, a
+     * de-peg starting) is dropped here too, at once, not priced on until it ages out; a rate held
+     * is replaced only by a newer one.
+     */
     private void adopt(SharedRates.Published published) {
+        Set<Pair> publishedPairs = new java.util.HashSet<>();
+        published.rates().forEach(rate -> publishedPairs.add(rate.pair()));
+        rates.keySet().retainAll(publishedPairs);
         published.rates().forEach(rate -> rates.merge(rate.pair(), rate,
                 (held, stored) -> stored.fetchedAt().isAfter(held.fetchedAt()) ? stored : held));
         statuses.putAll(published.statuses());

@@ -2,11 +2,13 @@ package dev.confirma.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.confirma.cluster.config.ClusterConfig;
 import dev.confirma.support.Simultaneously;
 import dev.confirma.support.TestClockProducer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -66,6 +68,22 @@ class LeasesTest {
         first.release(null);
         assertTrue(first.holder(job).isEmpty(), "released: held by no one");
         assertTrue(instance("second").hold(job));
+    }
+
+    @Test
+    void shouldFenceTheWorkOfAnInstanceThatLostItsLease() {
+        String job = "job-" + UUID.randomUUID();
+        Leases first = instance("first");
+        Leases second = instance("second");
+        assertTrue(first.hold(job));
+        QuarkusTransaction.requiringNew().run(() -> first.requireHeld(job));
+        assertThrows(LeaseLostException.class, () -> QuarkusTransaction.requiringNew().run(() -> second.requireHeld(job)));
+
+        TestClockProducer.clock().advance(config.leaseTtl());
+        assertThrows(LeaseLostException.class, () -> QuarkusTransaction.requiringNew().run(() -> first.requireHeld(job)),
+                "expired: the stalled holder writes nothing, even before another instance takes it");
+        assertTrue(second.hold(job));
+        assertThrows(LeaseLostException.class, () -> QuarkusTransaction.requiringNew().run(() -> first.requireHeld(job)));
     }
 
     @Test

@@ -14,6 +14,8 @@ class RedactedTest {
                 Redacted.error("CELO eth_blockNumber failed on every endpoint: https://celo-mainnet.infura.io/v3/0123456789abcdef: HTTP 401;"
                         + " http://127.0.0.1:8545/?key=s3cret: ConnectException"));
         assertEquals("wss://node.example/…", Redacted.error("wss://user:pass@node.example/ws/key"));
+        assertEquals("https://host/…", Redacted.error("https://user:p@ss@host/k"));
+        assertEquals("HTTPS://Node.Example:8545/…", Redacted.error("HTTPS://Node.Example:8545/V3/KEY"));
         assertEquals("no URL here", Redacted.error("no URL here"));
         assertNull(Redacted.error(null));
     }

@@ -77,14 +77,15 @@ class MetricsTest {
 
         // at least: a test before this one may still have a request of its own finishing
         assertTrue(delta(before, after, "confirma_checkouts_created_total") >= 1);
-        assertEquals(1, delta(before, after, "confirma_payment_seen_to_confirmed_seconds_count"));
+        // at least: the blocks mined here also confirm payments earlier tests left waiting on this chain
+        assertTrue(delta(before, after, "confirma_payment_seen_to_confirmed_seconds_count") >= 1);
         assertTrue(delta(before, after, "confirma_payment_seen_to_confirmed_seconds_sum") >= 30, "seen 30 s before confirmed");
         assertTrue(after.getOrDefault("confirma_orders{payment_status=\"confirmed\"}", 0.0) >= 1);
         assertTrue(after.getOrDefault("confirma_orders_lifecycle{status=\"PAID\"}", 0.0) >= 1);
         assertTrue(delta(before, after, "confirma_rpc_requests_total{chain=\"CELO\",method=\"eth_blockNumber\"}") >= 2);
         assertTrue(delta(before, after, "confirma_rpc_errors_total{chain=\"CELO\",method=\"eth_blockNumber\"}") >= 1,
                 "the read while the node was cut off failed");
-        assertEquals(1, delta(before, after, "confirma_callback_delivery_delay_seconds_count{event=\"order.confirmed\"}"));
+        assertTrue(delta(before, after, "confirma_callback_delivery_delay_seconds_count{event=\"order.confirmed\"}") >= 1);
         assertTrue(delta(before, after, "confirma_callback_delivery_delay_seconds_sum{event=\"order.confirmed\"}") >= 2,
                 "confirmed, then delivered 2 s later");
         assertTrue(delta(before, after, "confirma_callback_attempts_total{outcome=\"delivered\"}") >= 2);

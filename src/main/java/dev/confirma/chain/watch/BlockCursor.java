@@ -1,6 +1,7 @@
 package dev.confirma.chain.watch;
 
 import dev.confirma.chain.Protocol;
+import dev.confirma.cluster.Leases;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Where a chain watcher is: the processed blocks of the reorg window, persisted so a
  * restart resumes, with the transfers each block held. A block and its transfers are
- * written in one transaction; a rewind retires both together.
+ * written in one transaction; a rewind retires both together. Each write is fenced by the
+ * chain's lease: an instance that lost it writes nothing.
  */
 @Singleton
 public class BlockCursor {
@@ -22,9 +24,11 @@ public class BlockCursor {
     static final int REORG_WINDOW = 256;
 
     private final Clock clock;
+    private final Leases leases;
 
-    BlockCursor(Clock clock) {
+    BlockCursor(Clock clock, Leases leases) {
         this.clock = clock;
+        this.leases = leases;
     }
 
     @Transactional
@@ -40,6 +44,8 @@ public class BlockCursor {
     /** Records a processed block with its transfers, and forgets blocks older than the reorg window. */
     @Transactional
     public void advance(Protocol chain, SeenBlock block, List<ObservedTransfer> transfers) {
+        // only the chain's reader writes its blocks, and only while it holds the chain's lease
+        leases.requireHeld(ChainWatcher.leaseName(chain));
         Instant now = clock.instant();
         for (ObservedTransfer transfer : transfers) {
             Optional<ChainTransfer> seenBefore = ChainTransfer.find("chain = ?1 and txHash = ?2 and logIndex = ?3 and blockHash = ?4",
@@ -81,6 +87,7 @@ public class BlockCursor {
     /** Forgets every block above {@code ancestor} (they left the canonical chain) and marks their transfers removed. */
     @Transactional
     public long rewindTo(Protocol chain, long ancestor) {
+        leases.requireHeld(ChainWatcher.leaseName(chain));
         ChainTransfer.update("removed = true where chain = ?1 and blockNumber > ?2 and removed = false", chain.name(), ancestor);
         return ChainBlock.delete("id.chain = ?1 and id.number > ?2", chain.name(), ancestor);
     }

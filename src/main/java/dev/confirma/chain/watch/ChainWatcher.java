@@ -10,6 +10,7 @@ import dev.confirma.chain.ChainUnavailableException;
 import dev.confirma.chain.Protocol;
 import dev.confirma.chain.RpcMetrics;
 import dev.confirma.chain.config.ChainsConfig;
+import dev.confirma.cluster.LeaseLostException;
 import dev.confirma.cluster.Leases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -95,10 +96,11 @@ public class ChainWatcher {
         chain.lock.lock();
         try {
             chain.lastPollAt = clock.instant();
-            if (!holdsLease(protocol, chain)) {
+            // every instance checks its own node, standing by or not: refunds read transactions through it
+            if (chain.refused != null || (!chain.identityVerified && !checkIdentity(protocol, chain))) {
                 return;
             }
-            if (chain.refused != null || (!chain.identityVerified && !checkIdentity(protocol, chain))) {
+            if (!holdsLease(protocol, chain)) {
                 return;
             }
             long head = chain.reader.head();
@@ -117,12 +119,19 @@ public class ChainWatcher {
                 LOG.infof("%s watcher is reading the chain again, at block %d", protocol, head);
             }
             chain.lastError = null;
+            chain.failingSince = null;
         } catch (ChainUnavailableException e) {
             // a delay, never a decision: the next poll starts from the same cursor
             if (chain.lastError == null) {
                 LOG.warnf("%s watcher waits for its node: %s", protocol, e.getMessage());
             }
             chain.lastError = e.getMessage();
+            giveUpIfFailingLong(protocol, chain);
+        } catch (LeaseLostException e) {
+            // another instance took the chain over while this one wrote: what it wrote is rolled back
+            LOG.infof("%s is read by another instance since this one stalled; this one stands by", protocol);
+            chain.standby = true;
+            chain.head = null;
         } catch (RuntimeException e) {
             // not the node's fault: logged in full, shown on /admin/chains, retried from the same cursor
             LOG.errorf(e, "%s watcher failed; it retries at the next poll", protocol);
@@ -137,6 +146,9 @@ public class ChainWatcher {
      * slow poll does not lose it; one that stops renewing (a dead instance) loses it then.
      */
     private boolean holdsLease(Protocol protocol, Watched chain) {
+        if (chain.notBefore != null && clock.instant().isBefore(chain.notBefore)) {
+            return false; // it let the chain go: another instance gets the first chance to take it
+        }
         boolean held = leases.hold(leaseName(protocol), chain.pollInterval.multipliedBy(3));
         if (held && chain.standby) {
             LOG.infof("%s: this instance reads the chain from now on", protocol);
@@ -146,6 +158,27 @@ public class ChainWatcher {
         }
         chain.standby = !held;
         return held;
+    }
+
+    /**
+     * An instance whose node has failed for a whole lease time lets the chain go, and does not
+     * ask for it again for as long, so an instance whose node answers can take it over.
+     */
+    private void giveUpIfFailingLong(Protocol protocol, Watched chain) {
+        Instant now = clock.instant();
+        if (chain.failingSince == null) {
+            chain.failingSince = now;
+            return;
+        }
+        java.time.Duration lease = leases.lasting(chain.pollInterval.multipliedBy(3));
+        if (!chain.standby && now.isAfter(chain.failingSince.plus(lease))) {
+            leases.giveUp(leaseName(protocol));
+            chain.standby = true;
+            chain.head = null;
+            chain.notBefore = now.plus(lease);
+            LOG.warnf("%s: this instance's node has failed for %d s; it lets the chain go to another instance", protocol,
+                    java.time.Duration.between(chain.failingSince, now).toSeconds());
+        }
     }
 
     /** The lease on reading {@code protocol}: one instance reads each chain. */
@@ -300,6 +333,17 @@ public class ChainWatcher {
         if (chain == null) {
             throw new ChainUnavailableException(protocol + " is not watched: no enabled chain with rpc-urls");
         }
+        if (!chain.identityVerified && chain.refused == null) {
+            // never read through a node not yet known to answer for this chain (an instance standing by, just started)
+            chain.lock.lock();
+            try {
+                if (!chain.identityVerified && chain.refused == null) {
+                    checkIdentity(protocol, chain);
+                }
+            } finally {
+                chain.lock.unlock();
+            }
+        }
         if (chain.refused != null) {
             throw new ChainUnavailableException(protocol + " " + chain.refused);
         }
@@ -344,6 +388,10 @@ public class ChainWatcher {
         volatile long reorgs;
         volatile Instant caughtUpAt;
         volatile boolean standby;
+        /** When its reads began to fail (null while they succeed). */
+        volatile Instant failingSince;
+        /** After letting the chain go: not asked for again before then. */
+        volatile Instant notBefore;
 
         Watched(ChainReader reader, long expectedChainId, int depth, boolean readsNative, java.time.Duration pollInterval) {
             this.pollInterval = pollInterval;
