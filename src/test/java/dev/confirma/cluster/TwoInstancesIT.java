@@ -139,7 +139,8 @@ class TwoInstancesIT {
                 webhookIds.get(id) + " was received " + times + " times, though only the survivor ever sent it"));
 
         // the market rates: one instance fetches them, the other reads what it published
-        assertEquals(survivor, holderOf("rates-refresh"));
+        Awaitility.await("the survivor fetches the rates once the dead instance's lease ran out").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250)).until(() -> holderOf("rates-refresh") == survivor);
         assertEquals(1, count("SELECT COUNT(*) FROM rate_providers WHERE name = 'fixed'"));
     }
 
