@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -91,7 +90,7 @@ public class HealthSummary {
     /** {@code status}: healthy, degraded or unhealthy; {@code checks}: each part by name. */
     public record Summary(String status, String timestamp, String instance, Map<String, Object> checks) {
         public boolean unhealthy() {
-            return status.toLowerCase(Locale.ROOT).equals("unhealthy");
+            return "unhealthy".equals(status);
         }
     }
 }

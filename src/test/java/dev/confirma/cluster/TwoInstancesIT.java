@@ -219,15 +219,8 @@ class TwoInstancesIT {
     }
 
     private Map<String, Object> checkout(String storeId, String ecommerceOrderId) {
-        Map<String, Object> checkout = new HashMap<>();
-        checkout.put("store", storeId);
-        checkout.put("ecommerceType", "wordpress");
-        checkout.put("ecommerceOrderId", ecommerceOrderId);
-        checkout.put("orderTotal", "10.00");
-        checkout.put("orderCurrency", "USD");
-        checkout.put("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/wc-api/cryptum");
-        checkout.put("deliveryInfo", Map.of("firstName", "Ana", "lastName", "Lima", "email", "ana@example.com", "country", "BR"));
-        return checkout;
+        return PackagedServer.pluginCheckout(storeId, ecommerceOrderId,
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/wc-api/cryptum");
     }
 
     private PackagedServer start(String name) throws IOException {

@@ -108,6 +108,19 @@ public final class PackagedServer {
         return JSON.readTree(response.body());
     }
 
+    /** A valid plugin checkout of 10.00 USD for {@code storeId}, its callbacks to {@code callbackUrl}. */
+    public static Map<String, Object> pluginCheckout(String storeId, String ecommerceOrderId, String callbackUrl) {
+        Map<String, Object> checkout = new java.util.HashMap<>();
+        checkout.put("store", storeId);
+        checkout.put("ecommerceType", "wordpress");
+        checkout.put("ecommerceOrderId", ecommerceOrderId);
+        checkout.put("orderTotal", "10.00");
+        checkout.put("orderCurrency", "USD");
+        checkout.put("callbackUrl", callbackUrl);
+        checkout.put("deliveryInfo", Map.of("firstName", "Ana", "lastName", "Lima", "email", "ana@example.com", "country", "BR"));
+        return checkout;
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
